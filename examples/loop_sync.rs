@@ -1,0 +1,28 @@
+//! loop_sync: four jobs made in a loop, each run to its end before the loop makes the next.
+//!
+//! Jobs 0 to 3 each take 1 s: Start 0, End 0, Start 1, End 1, ...
+//! Run: `cargo run --example loop_sync` (about 4 s). Then compare with `loop_async`.
+
+use std::thread;
+use std::time::Duration;
+
+use workbook::{bar, say, summary};
+
+// ANCHOR: job
+fn job(number: u32) {
+    let bar = bar(&format!("job {number}"));
+    say(format!("Start {number}"));
+    thread::sleep(Duration::from_secs(1));
+    say(format!("End {number}"));
+    bar.end();
+}
+// ANCHOR_END: job
+
+// ANCHOR: main
+fn main() {
+    for number in 0..4 {
+        job(number);
+    }
+    summary();
+}
+// ANCHOR_END: main

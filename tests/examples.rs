@@ -1,0 +1,131 @@
+//! Every example, run as a real process: its stdout must match its snapshot in `tests/snapshots/`,
+//! and its total time must match the claim the book makes about it.
+//!
+//! The examples run at the same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`), so the
+//! suite takes about as long as the longest example.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use common::{printed_total_tenths, run_example};
+
+/// How long an example takes, and why: the timing claim its chapter makes.
+enum Claim {
+    /// One job after another: the total is the sum of the jobs, in seconds.
+    SumOf(&'static [f64]),
+    /// Jobs that overlap: the total is the longest of the chains of jobs that wait for each other.
+    LongestOf(&'static [f64]),
+    /// The example makes no claim about time.
+    Untimed,
+}
+use Claim::{LongestOf, SumOf, Untimed};
+
+impl Claim {
+    fn expected_seconds(&self) -> Option<f64> {
+        match self {
+            SumOf(jobs) => Some(jobs.iter().sum()),
+            LongestOf(chains) => chains.iter().copied().reduce(f64::max),
+            Untimed => None,
+        }
+    }
+}
+
+/// Extra time allowed over a claim, measured from outside the process: a few percent, plus a fixed
+/// allowance for starting a process on a busy machine.
+const SLACK_FRACTION: f64 = 0.05;
+const SLACK_START: Duration = Duration::from_millis(150);
+
+/// Runs `example` with `args`, compares its stdout with the snapshot `snapshot`, and checks `claim`
+/// twice: on the total the example printed (exact to the tenth it shows) and on the wall time of the
+/// process (never shorter than the claim, and at most a few percent longer).
+fn check(snapshot: &str, example: &str, args: &[&str], claim: Claim) {
+    let run = run_example(example, args);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "{example} failed.\nstdout:\n{}\nstderr:\n{}",
+        run.stdout,
+        run.stderr
+    );
+    insta::assert_snapshot!(snapshot, run.stdout);
+
+    let Some(expected) = claim.expected_seconds() else {
+        return;
+    };
+    let expected_tenths = (expected * 10.0).round() as u64;
+    assert_eq!(
+        printed_total_tenths(&run.stdout),
+        Some(expected_tenths),
+        "{example} should print a total of {expected:.1} s"
+    );
+    let wall = run.wall.as_secs_f64();
+    let most = expected * (1.0 + SLACK_FRACTION) + SLACK_START.as_secs_f64();
+    assert!(
+        (expected..=most).contains(&wall),
+        "{example} took {wall:.3} s; the claim is {expected:.1} s (at most {most:.3} s)"
+    );
+}
+
+/// One test a line: `test_name: claim` runs the example of that name with no arguments;
+/// `test_name = "example" ["arg", ...]: claim` runs it with arguments.
+macro_rules! examples {
+    ($($test:ident $(= $example:literal [$($arg:literal),*])? : $claim:expr,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                let example = examples!(@name $test $($example)?);
+                check(stringify!($test), example, &[$($($arg),*)?], $claim);
+            }
+        )*
+        /// The examples these tests run.
+        const TESTED: &[&str] = &[$(examples!(@name $test $($example)?)),*];
+    };
+    (@name $test:ident $example:literal) => { $example };
+    (@name $test:ident) => { stringify!($test) };
+}
+
+examples! {
+    print_sync: SumOf(&[2.0, 1.0]),
+    print_async: LongestOf(&[2.0, 1.0]),
+    sleep_sync: SumOf(&[2.0, 1.0]),
+    sleep_async: LongestOf(&[2.0, 1.0]),
+    loop_sync: SumOf(&[1.0, 1.0, 1.0, 1.0]),
+    loop_async: LongestOf(&[1.0, 1.0, 1.0, 1.0]),
+    // Plain futures awaited one by one run one after another.
+    loop_async_mistake: SumOf(&[1.0, 1.0, 1.0, 1.0]),
+    gather_sync: SumOf(&[3.0, 1.0, 2.0]),
+    gather_async: LongestOf(&[3.0, 1.0, 2.0]),
+    // dishwasher, washer, dryer, water, 10 potatoes of 0.7 s
+    chores_sync: SumOf(&[3.0, 3.0, 3.0, 4.0, 7.0]),
+    // The potatoes never yield, so the dryer can only start after them: potatoes + dryer.
+    chores_async: SumOf(&[7.0, 3.0]),
+    // Chains: dishwasher; washer then dryer; water; potatoes.
+    chores_async_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
+}
+
+/// Examples that are not snapshot-tested here, each with the reason.
+const NOT_SNAPSHOTTED: &[(&str, &str)] = &[];
+
+#[test]
+fn every_example_has_a_test() {
+    let on_disk: BTreeSet<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+            .expect("examples/ is readable")
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name().into_string().ok()?;
+                Some(name.strip_suffix(".rs")?.to_string())
+            })
+            .collect();
+    let tested: BTreeSet<String> = TESTED
+        .iter()
+        .chain(NOT_SNAPSHOTTED.iter().map(|(name, _)| name))
+        .map(|name| name.to_string())
+        .collect();
+    let untested: Vec<_> = on_disk.difference(&tested).collect();
+    assert!(
+        untested.is_empty(),
+        "examples with no test in tests/examples.rs: {untested:?}"
+    );
+}
