@@ -12,7 +12,6 @@ use workbook::{bar, cpu_work, say, summary};
 const POTATOES: u32 = 10;
 const ONE_POTATO: Duration = Duration::from_millis(700);
 
-// ANCHOR: machine
 /// A machine works on its own: all we do is wait for it.
 async fn machine(name: &str, seconds: u64) {
     let bar = bar(name);
@@ -27,9 +26,7 @@ async fn laundry() {
     // The dryer cannot start before the washer is done.
     machine("dryer", 3).await;
 }
-// ANCHOR_END: machine
 
-// ANCHOR: potatoes
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time.
 async fn clean_potatoes() {
     let bar = bar("potatoes");
@@ -40,9 +37,7 @@ async fn clean_potatoes() {
     }
     bar.end();
 }
-// ANCHOR_END: potatoes
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     // `biased;` polls the chores in the order written, so lines printed at the same instant
@@ -56,4 +51,3 @@ async fn main() {
     );
     summary();
 }
-// ANCHOR_END: main

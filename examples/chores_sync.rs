@@ -12,7 +12,6 @@ use workbook::{bar, cpu_work, say, summary};
 const POTATOES: u32 = 10;
 const ONE_POTATO: Duration = Duration::from_millis(700);
 
-// ANCHOR: machine
 /// A machine works on its own: all we do is wait for it.
 fn machine(name: &str, seconds: u64) {
     let bar = bar(name);
@@ -27,9 +26,7 @@ fn laundry() {
     // The dryer cannot start before the washer is done.
     machine("dryer", 3);
 }
-// ANCHOR_END: machine
 
-// ANCHOR: potatoes
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time.
 fn clean_potatoes() {
     let bar = bar("potatoes");
@@ -40,9 +37,7 @@ fn clean_potatoes() {
     }
     bar.end();
 }
-// ANCHOR_END: potatoes
 
-// ANCHOR: main
 fn main() {
     machine("dishwasher", 3);
     laundry();
@@ -50,4 +45,3 @@ fn main() {
     clean_potatoes();
     summary();
 }
-// ANCHOR_END: main

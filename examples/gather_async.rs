@@ -9,7 +9,6 @@ use std::time::Duration;
 use futures::future::join_all;
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 async fn job(name: &str, seconds: u64) -> String {
     let bar = bar(name);
     say(format!("{name} starts, it will take {seconds} s"));
@@ -18,9 +17,7 @@ async fn job(name: &str, seconds: u64) -> String {
     bar.end();
     format!("result of {name}")
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let jobs = [("A", 3), ("B", 1), ("C", 2)];
@@ -29,4 +26,3 @@ async fn main() {
     say(format!("Results: {results:?}"));
     summary();
 }
-// ANCHOR_END: main

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 fn job(name: &str, seconds: u64) -> String {
     let bar = bar(name);
     say(format!("{name} starts, it will take {seconds} s"));
@@ -17,9 +16,7 @@ fn job(name: &str, seconds: u64) -> String {
     bar.end();
     format!("result of {name}")
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 fn main() {
     let jobs = [("A", 3), ("B", 1), ("C", 2)];
     let results: Vec<String> = jobs
@@ -29,4 +26,3 @@ fn main() {
     say(format!("Results: {results:?}"));
     summary();
 }
-// ANCHOR_END: main

@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 async fn job(number: u32) {
     let bar = bar(&format!("job {number}"));
     say(format!("Start {number}"));
@@ -15,9 +14,7 @@ async fn job(number: u32) {
     say(format!("End {number}"));
     bar.end();
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let mut tasks = Vec::new();
@@ -31,4 +28,3 @@ async fn main() -> anyhow::Result<()> {
     summary();
     Ok(())
 }
-// ANCHOR_END: main

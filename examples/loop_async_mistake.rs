@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 async fn job(number: u32) {
     let bar = bar(&format!("job {number}"));
     say(format!("Start {number}"));
@@ -16,9 +15,7 @@ async fn job(number: u32) {
     say(format!("End {number}"));
     bar.end();
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let mut futures = Vec::new();
@@ -33,4 +30,3 @@ async fn main() -> anyhow::Result<()> {
     summary();
     Ok(())
 }
-// ANCHOR_END: main

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 fn job(number: u32) {
     let bar = bar(&format!("job {number}"));
     say(format!("Start {number}"));
@@ -16,13 +15,10 @@ fn job(number: u32) {
     say(format!("End {number}"));
     bar.end();
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 fn main() {
     for number in 0..4 {
         job(number);
     }
     summary();
 }
-// ANCHOR_END: main

@@ -7,19 +7,15 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 async fn job(name: &str, seconds: u64) {
     let bar = bar(name);
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     say(name);
     bar.end();
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     tokio::join!(job("First", 2), job("Second", 1));
     summary();
 }
-// ANCHOR_END: main

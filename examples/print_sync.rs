@@ -8,19 +8,15 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 fn job(name: &str, seconds: u64) {
     let bar = bar(name);
     thread::sleep(Duration::from_secs(seconds));
     say(name);
     bar.end();
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 fn main() {
     job("First", 2);
     job("Second", 1);
     summary();
 }
-// ANCHOR_END: main

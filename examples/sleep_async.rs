@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 async fn job(name: &str, seconds: u64) {
     let bar = bar(name);
     say(format!("{name} starts, it will take {seconds} s"));
@@ -15,12 +14,9 @@ async fn job(name: &str, seconds: u64) {
     say(format!("{name} ends, it took {}", bar.elapsed()));
     bar.end();
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     tokio::join!(job("First", 2), job("Second", 1));
     summary();
 }
-// ANCHOR_END: main

@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
-// ANCHOR: job
 fn job(name: &str, seconds: u64) {
     let bar = bar(name);
     say(format!("{name} starts, it will take {seconds} s"));
@@ -16,12 +15,9 @@ fn job(name: &str, seconds: u64) {
     say(format!("{name} ends, it took {}", bar.elapsed()));
     bar.end();
 }
-// ANCHOR_END: job
 
-// ANCHOR: main
 fn main() {
     job("First", 2);
     job("Second", 1);
     summary();
 }
-// ANCHOR_END: main
