@@ -18,6 +18,7 @@ enum Claim {
     /// Jobs that overlap: the total is the longest of the chains of jobs that wait for each other.
     LongestOf(&'static [f64]),
     /// The example makes no claim about time.
+    #[allow(dead_code)] // until an untimed example is added
     Untimed,
 }
 use Claim::{LongestOf, SumOf, Untimed};
