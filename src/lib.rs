@@ -85,9 +85,13 @@ pub fn bar(job: &str) -> Bar {
 }
 
 impl Bar {
-    /// How long ago this bar began.
+    /// How long ago this bar began: the difference of the two times as they are printed, so that
+    /// it always agrees with the lines above it.
     pub fn elapsed(&self) -> Seconds {
-        Seconds::of(self.began.elapsed())
+        let began = Seconds::of(self.began.duration_since(start()));
+        Seconds {
+            tenths: Seconds::since_start().tenths.saturating_sub(began.tenths),
+        }
     }
 
     /// Ends the bar now. The timeline shows it from where it began to here.
