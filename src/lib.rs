@@ -8,6 +8,9 @@
 //! never end early, and the examples are designed so that no two events race for the same instant,
 //! so a run prints exactly the same text every time (see `book/src/reading-the-output.md`).
 
+pub mod args;
+pub mod scratch;
+
 use std::cell::Cell;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
