@@ -104,6 +104,32 @@ examples! {
     chores_async: SumOf(&[7.0, 3.0]),
     // Chains: dishwasher; washer then dryer; water; potatoes.
     chores_async_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
+
+    // More of the lesson: lazy futures and tasks, counters, yielding, a job queue, files.
+    // Main waits 1 s, then awaits the answer, which only then starts its 2 s.
+    future_lazy: SumOf(&[1.0, 2.0]),
+    // The task starts at once: main's 1 s overlaps the answer's 2 s.
+    task_spawn: LongestOf(&[1.0, 2.0]),
+    // Main computes 1 s without an `.await`, so the task only starts after it.
+    task_spawn_no_yield: SumOf(&[1.0, 2.0]),
+    // Main returns after 1 s and cuts the 2 s task off.
+    task_spawn_dropped: SumOf(&[1.0]),
+    // Ten apples of 0.1 s, then ten peaches of 0.2 s; or both at once.
+    count_sync: SumOf(&[1.0, 2.0]),
+    count_async: LongestOf(&[1.0, 2.0]),
+    baton: Untimed,
+    baton_no_yield: Untimed,
+    baton_tasks: Untimed,
+    // Ten jobs of 1 s; each worker's chain of jobs is one entry.
+    queue_async: SumOf(&[1.0; 10]),
+    queue_async_2_workers = "queue_async" ["--workers", "2"]: LongestOf(&[5.0, 5.0]),
+    queue_async_3_workers = "queue_async" ["--workers", "3"]: LongestOf(&[4.0, 3.0, 3.0]),
+    queue_async_10_workers = "queue_async" ["--workers", "10"]: LongestOf(&[1.0; 10]),
+    queue_semaphore_3_workers = "queue_semaphore" ["--workers", "3"]: LongestOf(&[4.0, 3.0, 3.0]),
+    queue_buffered_3_workers = "queue_buffered" ["--workers", "3"]: LongestOf(&[4.0, 3.0, 3.0]),
+    // Counts and sizes only: file times vary from disk to disk (see `just measure-files`).
+    files_sync: Untimed,
+    files_async: Untimed,
 }
 
 /// Examples that are not snapshot-tested here, each with the reason.
