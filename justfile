@@ -38,3 +38,7 @@ setup:
 # Run what CI runs
 ci:
     bash .ci/run
+
+# Time the file examples (release build) and rewrite book/src/measured/files.md with the figures
+measure-files:
+    bash scripts/measure-files
