@@ -2,22 +2,23 @@
 //! the HTTP examples can run offline and always see the same pages, the same waits and the same
 //! faults.
 //!
-//! This module is infrastructure, not a lesson. It stands in for a server somewhere on the network,
-//! so unlike the rest of `src/` it spawns tasks and a thread and it sleeps: that is what a server
-//! does, and the lesson of every HTTP example is in the *client*, in the example's own code. Read it
-//! when you want to know what the clients talk to; `cargo run --example web_server` runs it on its
-//! own so a class can point its clients, a browser or `curl` at it.
+//! This module is infrastructure, not a lesson. It stands in for a server somewhere on the
+//! network, so unlike the rest of `src/` it spawns tasks and a thread and it sleeps: that is what a
+//! server does, and the lesson of every HTTP example is in the *client*, in the example's own code.
+//! Read it when you want to know what the clients talk to; `cargo run --example web_server` runs it
+//! on its own so a class can point its clients, a browser or `curl` at it.
 //!
 //! # What it serves
 //!
 //! | Path | Answer |
 //! | --- | --- |
-//! | `/` | an index that links to every page (after the page delay) |
-//! | `/page/0` ... `/page/9` | `200 OK`, a page titled `Page N`, linking to two other pages (after the page delay) |
-//! | `/missing`, and any other path | `404 Not Found` (after the page delay) |
-//! | `/slow` | a page that answers only after [`Config::slow_delay`] (30 s), longer than any client timeout the examples use |
-//! | `/close` | `200 OK` and the first part of a page, then the connection is closed mid-response (after the page delay) |
+//! | `/` | an index that links to every page |
+//! | `/page/0` ... `/page/9` | `200 OK`, a page titled `Page N` that links to two other pages |
+//! | `/missing`, any other path | `404 Not Found` |
+//! | `/slow` | `200 OK` after [`Config::slow_delay`] (30 s), past any client timeout here |
+//! | `/close` | `200 OK` and the first half of a page, then the connection closes |
 //!
+//! Each answer waits [`Config::page_delay`] (0.5 s) first, `/slow` its own delay instead.
 //! Any path takes `?delay=SECS` to wait that long instead (at most [`MAX_DELAY`]), for example
 //! `/page/3?delay=2.5`: a way to give each page its own delay.
 //!
