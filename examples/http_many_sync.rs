@@ -84,6 +84,7 @@ fn describe(error: ureq::Error, options: &Options) -> String {
             "connection closed mid-response".to_string()
         }
         ureq::Error::HostNotFound => "host not found".to_string(),
+        ureq::Error::Io(e) => one_line(&e.to_string()),
         other => one_line(&other.to_string()),
     }
 }
