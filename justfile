@@ -39,6 +39,21 @@ setup:
 ci:
     bash .ci/run
 
+<<<<<<< HEAD
 # Time the file examples (release build) and rewrite book/src/measured/files.md with the figures
 measure-files:
     bash scripts/measure-files
+=======
+# Run the workbook's web server for a class or a browser, e.g. `just web-server --delay 1`
+web-server *ARGS:
+    cargo run --example web_server -- {{ARGS}}
+
+# Fetch a file of URLs, https included (builds the `tls` feature), e.g. `just fetch-tls urls.txt`
+fetch-tls *ARGS:
+    cargo run --features tls --example http_many_async -- {{ARGS}}
+
+# Time a first build from scratch, as a learner's first `cargo run` (the budget is 60 s)
+cold-build:
+    rm -rf /tmp/async-workbook-cold
+    time CARGO_TARGET_DIR=/tmp/async-workbook-cold cargo build --example print_sync
+>>>>>>> http

@@ -10,6 +10,7 @@
 
 pub mod args;
 pub mod scratch;
+pub mod server;
 
 use std::cell::Cell;
 use std::fmt;

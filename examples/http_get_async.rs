@@ -1,0 +1,82 @@
+//! http_get_async: fetch one web page with an async HTTP client, and print its status and title.
+//!
+//! With no URL it starts the workbook's own web server on this machine (`src/server.rs`) and
+//! fetches its first page, `/page/0`, which the server answers after 0.5 s. Given an http:// URL,
+//! it fetches that instead.
+//! Run: `cargo run --example http_get_async` (about 0.5 s), or
+//! `cargo run --example http_get_async -- http://127.0.0.1:8080/page/3` with `web_server` running.
+//! Then see `http_many_sync` and `http_many_async` for many pages.
+
+use std::time::Duration;
+
+use anyhow::{anyhow, bail};
+use http_body_util::{BodyExt, Empty};
+use hyper::Uri;
+use hyper::body::Bytes;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use workbook::server;
+use workbook::{say, summary};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    // The workbook's server runs on a thread of its own, standing in for a machine elsewhere.
+    // Its port changes on every run, so only the path is printed.
+    let (url, shown, _server) = match std::env::args().nth(1) {
+        Some(url) => (url.clone(), url, None),
+        None => {
+            let server = server::start_on_thread(server::Config::default())?;
+            (server.url("/page/0"), "/page/0".to_string(), Some(server))
+        }
+    };
+    let uri: Uri = url.parse().map_err(|e| anyhow!("not a URL ({e}): {url}"))?;
+    if uri.scheme_str() != Some("http") {
+        bail!("{url}: this example fetches http:// URLs only (http_many_async does https)");
+    }
+
+    let client = Client::builder(TokioExecutor::new()).build_http::<Empty<Bytes>>();
+    say(format!("GET {shown}"));
+    let fetch = async {
+        // Each `.await` hands the thread back until the next part of the answer is in.
+        let response = client.get(uri).await?;
+        say(format!("Status: {}", response.status()));
+        let page = response.into_body().collect().await?.to_bytes();
+        anyhow::Ok(page)
+    };
+    let page = tokio::time::timeout(Duration::from_secs(10), fetch)
+        .await
+        .map_err(|_| anyhow!("no answer from {shown} within 10 s"))?
+        .map_err(|e| anyhow!("cannot fetch {shown}: {}", innermost(&*e)))?;
+
+    let page = String::from_utf8_lossy(&page);
+    match title_of(&page) {
+        Some(title) => say(format!("Title: \"{title}\"")),
+        None => say(format!("No <title> in its {} bytes", page.len())),
+    }
+    summary();
+    Ok(())
+}
+
+/// The text of the page's `<title>`, on one line.
+fn title_of(page: &str) -> Option<String> {
+    // ASCII lowercase keeps every byte where it was, so positions found in it fit `page` too.
+    let lower = page.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    Some(
+        page[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The root cause of an error: hyper's errors wrap it, as in "client error (Connect)".
+fn innermost(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error;
+    while let Some(deeper) = cause.source() {
+        cause = deeper;
+    }
+    cause.to_string()
+}

@@ -1,0 +1,389 @@
+//! The workbook's own web server: a few small pages on 127.0.0.1, each answered after a delay, so
+//! the HTTP examples can run offline and always see the same pages, the same waits and the same
+//! faults.
+//!
+//! This module is infrastructure, not a lesson. It stands in for a server somewhere on the
+//! network, so unlike the rest of `src/` it spawns tasks and a thread and it sleeps: that is what a
+//! server does, and the lesson of every HTTP example is in the *client*, in the example's own code.
+//! Read it when you want to know what the clients talk to; `cargo run --example web_server` runs it
+//! on its own so a class can point its clients, a browser or `curl` at it.
+//!
+//! # What it serves
+//!
+//! | Path | Answer |
+//! | --- | --- |
+//! | `/` | an index that links to every page |
+//! | `/page/0` ... `/page/9` | `200 OK`, a page titled `Page N` that links to two other pages |
+//! | `/missing`, any other path | `404 Not Found` |
+//! | `/slow` | `200 OK` after [`Config::slow_delay`] (30 s), past any client timeout here |
+//! | `/close` | `200 OK` and the first half of a page, then the connection closes |
+//!
+//! Each answer waits [`Config::page_delay`] (0.5 s) first, `/slow` its own delay instead.
+//! Any path takes `?delay=SECS` to wait that long instead (at most [`MAX_DELAY`]), for example
+//! `/page/3?delay=2.5`: a way to give each page its own delay.
+//!
+//! # Starting it
+//!
+//! - From async code: `let server = server::start(Config::default()).await?;` runs it as tasks on
+//!   the caller's tokio runtime.
+//! - From sync code (or to keep it off the caller's runtime): `server::start_on_thread(config)?`
+//!   runs it on a thread of its own with its own single-threaded runtime.
+//!
+//! Either way it listens on a free port of 127.0.0.1 ([`Config::addr`] is `127.0.0.1:0`) and the
+//! returned [`RunningServer`] tells the address: `server.url("/page/3")`. Dropping the
+//! `RunningServer` stops the server.
+
+use std::convert::Infallible;
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::{Bytes, Frame, Incoming};
+use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// The longest wait a `?delay=SECS` query may ask for.
+pub const MAX_DELAY: Duration = Duration::from_secs(600);
+
+/// What the server serves and how slowly.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where to listen. The default, `127.0.0.1:0`, takes a free port on the loopback interface.
+    pub addr: SocketAddr,
+    /// How long every answer waits before it starts: a stand-in for a server's work or a slow
+    /// network. Default 0.5 s.
+    pub page_delay: Duration,
+    /// How many pages there are: `/page/0` up to `/page/{pages - 1}`. Default 10.
+    pub pages: usize,
+    /// How long `/slow` waits before it answers. Default 30 s.
+    pub slow_delay: Duration,
+    /// Print a line (with [`crate::say`]) when a request comes in and when it is answered.
+    /// Default off: the examples that use the server print only what their client sees.
+    pub log_requests: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            page_delay: Duration::from_millis(500),
+            pages: 10,
+            slow_delay: Duration::from_secs(30),
+            log_requests: false,
+        }
+    }
+}
+
+/// The path of page `number`: `/page/3`.
+pub fn page_path(number: usize) -> String {
+    format!("/page/{number}")
+}
+
+/// A server that is running. Dropping it stops the server.
+pub struct RunningServer {
+    addr: SocketAddr,
+    pages: usize,
+    requests: Arc<AtomicU64>,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl RunningServer {
+    /// The address it listens on, such as `127.0.0.1:40123`.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Its base URL, such as `http://127.0.0.1:40123`, with no slash at the end.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The full URL of `path` (which starts with `/`) on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url())
+    }
+
+    /// The paths of all its pages, `/page/0` first.
+    pub fn page_paths(&self) -> Vec<String> {
+        (0..self.pages).map(page_path).collect()
+    }
+
+    /// How many requests it has received so far, whatever their answer.
+    pub fn requests_received(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        // Stop accepting connections. On its own thread, the runtime ends with the thread, which
+        // also cuts the connections still open; as tasks, open connections finish on their own.
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Starts the server as tasks on the current tokio runtime. Must be called from inside one (as any
+/// `async fn` is).
+pub async fn start(config: Config) -> io::Result<RunningServer> {
+    let listener = TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    let (stop, stopped) = oneshot::channel();
+    let site = Arc::new(Site::new(&config));
+    let requests = Arc::clone(&site.requests);
+    tokio::spawn(serve(listener, site, stopped));
+    Ok(RunningServer {
+        addr,
+        pages: config.pages,
+        requests,
+        stop: Some(stop),
+        thread: None,
+    })
+}
+
+/// Starts the server on a thread of its own, with its own single-threaded tokio runtime, so that
+/// synchronous code can use it too. It is accepting connections when this returns.
+pub fn start_on_thread(config: Config) -> io::Result<RunningServer> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    // Bind here, not on the thread, so a bind error is returned to the caller.
+    let std_listener = std::net::TcpListener::bind(config.addr)?;
+    std_listener.set_nonblocking(true)?;
+    let addr = std_listener.local_addr()?;
+    let listener = {
+        let _inside = runtime.enter();
+        TcpListener::from_std(std_listener)?
+    };
+    let (stop, stopped) = oneshot::channel();
+    let site = Arc::new(Site::new(&config));
+    let requests = Arc::clone(&site.requests);
+    let thread = std::thread::Builder::new()
+        .name("workbook-server".into())
+        .spawn(move || runtime.block_on(serve(listener, site, stopped)))?;
+    Ok(RunningServer {
+        addr,
+        pages: config.pages,
+        requests,
+        stop: Some(stop),
+        thread: Some(thread),
+    })
+}
+
+/// Accepts connections until told to stop (or until the `RunningServer` is dropped), and serves
+/// each one as a task of its own, so a slow answer on one connection holds up no other.
+async fn serve(listener: TcpListener, site: Arc<Site>, mut stopped: oneshot::Receiver<()>) {
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _peer)) => stream,
+                Err(_) => {
+                    // Out of file descriptors, usually, under a load test: give the open
+                    // connections a moment to close rather than spin.
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                }
+            },
+            _ = &mut stopped => return,
+        };
+        let site = Arc::clone(&site);
+        tokio::spawn(async move {
+            let answer = service_fn(move |request| Arc::clone(&site).answer(request));
+            // An error here is a client that went away, or `/close` doing its job: nothing to do.
+            let _ = http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), answer)
+                .await;
+        });
+    }
+}
+
+type Body = UnsyncBoxBody<Bytes, io::Error>;
+
+/// What the server knows: its configuration and how many requests it has had.
+struct Site {
+    page_delay: Duration,
+    pages: usize,
+    slow_delay: Duration,
+    log_requests: bool,
+    requests: Arc<AtomicU64>,
+}
+
+impl Site {
+    fn new(config: &Config) -> Site {
+        Site {
+            page_delay: config.page_delay,
+            pages: config.pages,
+            slow_delay: config.slow_delay,
+            log_requests: config.log_requests,
+            requests: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    async fn answer(
+        self: Arc<Self>,
+        request: Request<Incoming>,
+    ) -> Result<Response<Body>, Infallible> {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        let asked = format!("{} {}", request.method(), request.uri());
+        if self.log_requests {
+            crate::say(&asked);
+        }
+        let path = request.uri().path();
+        let asked_delay = request.uri().query().and_then(delay_in_query);
+        let delay = asked_delay.unwrap_or(if path == "/slow" {
+            self.slow_delay
+        } else {
+            self.page_delay
+        });
+        tokio::time::sleep(delay).await;
+
+        let page = |status, title: &str, body: &str| html(status, &document(title, body));
+        let response = match path {
+            "/" => {
+                let links: String = (0..self.pages)
+                    .map(|n| format!("<li>{}</li>\n", link(n)))
+                    .collect();
+                page(
+                    StatusCode::OK,
+                    "Workbook server",
+                    &format!("<ul>\n{links}</ul>"),
+                )
+            }
+            "/slow" => page(StatusCode::OK, "Slow page", "<p>Worth the wait?</p>"),
+            "/close" => closed_mid_response(),
+            _ => match page_number(path, self.pages) {
+                Some(n) => {
+                    // Every page links to the next one, so all are reachable from any of them,
+                    // and to one more, so a crawler meets pages it has already seen.
+                    let (next, other) = ((n + 1) % self.pages, (n * 3 + 2) % self.pages);
+                    page(
+                        StatusCode::OK,
+                        &format!("Page {n}"),
+                        &format!("<p>See {} and {}.</p>", link(next), link(other)),
+                    )
+                }
+                None => page(
+                    StatusCode::NOT_FOUND,
+                    "404 Not found",
+                    "<p>No such page here. Try <a href=\"/\">the index</a>.</p>",
+                ),
+            },
+        };
+        if self.log_requests {
+            let cut = if path == "/close" {
+                ", cut off halfway"
+            } else {
+                ""
+            };
+            crate::say(format!("{asked} -> {}{cut}", response.status()));
+        }
+        Ok(response)
+    }
+}
+
+/// The number N of `/page/N`, when there is such a page.
+fn page_number(path: &str, pages: usize) -> Option<usize> {
+    let n: usize = path.strip_prefix("/page/")?.parse().ok()?;
+    (n < pages).then_some(n)
+}
+
+/// The delay asked for by `delay=SECS` in a query string such as `delay=2.5&x=1`.
+fn delay_in_query(query: &str) -> Option<Duration> {
+    let seconds: f64 = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("delay="))?
+        .parse()
+        .ok()?;
+    if !seconds.is_finite() || seconds < 0.0 {
+        return None;
+    }
+    Some(Duration::from_secs_f64(
+        seconds.min(MAX_DELAY.as_secs_f64()),
+    ))
+}
+
+fn link(n: usize) -> String {
+    format!("<a href=\"{0}\">Page {n}</a>", page_path(n))
+}
+
+fn document(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html>\n<head><title>{title}</title></head>\n\
+         <body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n"
+    )
+}
+
+fn html(status: StatusCode, text: &str) -> Response<Body> {
+    let mut response = Response::new(
+        Full::new(Bytes::from(text.to_string()))
+            .map_err(|never| match never {})
+            .boxed_unsync(),
+    );
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+/// `200 OK` with a `Content-Length` for a whole page, but only its first half is sent before the
+/// connection is closed: what a client sees when a server crashes or the network drops mid-answer.
+fn closed_mid_response() -> Response<Body> {
+    let whole = document(
+        "Cut short",
+        "<p>This page never arrives whole: the server hangs up halfway.</p>",
+    );
+    let half = Bytes::from(whole[..whole.len() / 2].to_string());
+    let first_half = futures::stream::iter([Ok(Frame::data(half))]);
+    let hang_up = futures::stream::once(async {
+        // Let the headers and the first half reach the client first.
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        Err(io::Error::other(
+            "the workbook server closes /close mid-response",
+        ))
+    });
+    let body = StreamBody::new(futures::StreamExt::chain(first_half, hang_up));
+    let mut response = Response::new(BodyExt::boxed_unsync(body));
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+        .headers_mut()
+        .insert(CONTENT_LENGTH, HeaderValue::from(whole.len()));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_delays_are_read_from_the_path() {
+        assert_eq!(page_number("/page/0", 10), Some(0));
+        assert_eq!(page_number("/page/9", 10), Some(9));
+        assert_eq!(page_number("/page/10", 10), None);
+        assert_eq!(page_number("/page/x", 10), None);
+        assert_eq!(
+            delay_in_query("a=1&delay=2.5"),
+            Some(Duration::from_millis(2500))
+        );
+        assert_eq!(delay_in_query("delay=-1"), None);
+        assert_eq!(delay_in_query("delay=1e9"), Some(MAX_DELAY));
+    }
+}

@@ -1,0 +1,454 @@
+//! The HTTP part: the workbook's server (`src/server.rs`) on its own, the `web_server` example, and
+//! the HTTP clients against bad input and every fault the server can stage. Each fault must give
+//! one clear line for its URL while the run goes on, and a non-zero exit; never a panic.
+//!
+//! Everything talks to 127.0.0.1 only. `tests/examples.rs` checks the default runs and their times.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Run, example_binary, run_example};
+use workbook::server::{self, Config};
+
+const CLIENTS: [&str; 2] = ["http_many_sync", "http_many_async"];
+
+/// A URL file for one test, in the temporary directory, removed when dropped.
+struct UrlFile(PathBuf);
+
+impl UrlFile {
+    fn new(test: &str, contents: &[u8]) -> UrlFile {
+        let path =
+            std::env::temp_dir().join(format!("async-workbook-{}-{test}.txt", std::process::id()));
+        std::fs::write(&path, contents).expect("the temporary directory is writable");
+        UrlFile(path)
+    }
+
+    fn arg(&self) -> &str {
+        self.0.to_str().expect("a UTF-8 temporary path")
+    }
+}
+
+impl Drop for UrlFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// A port on 127.0.0.1 that nothing listens on: bind one, note it, close it. Five digits, so the
+/// output lines up the same way whatever port it is.
+fn port_with_nothing_listening() -> u16 {
+    loop {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("can bind 127.0.0.1");
+        let port = listener.local_addr().expect("a bound address").port();
+        if port >= 10_000 {
+            return port;
+        }
+    }
+}
+
+/// The run failed the way bad input should: exit code 1, one line on stderr, no panic.
+fn assert_one_line_failure(run: &Run, what: &str) {
+    assert_eq!(
+        run.code,
+        Some(1),
+        "{what}: expected exit code 1.\nstdout:\n{}\nstderr:\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.lines().count(),
+        1,
+        "{what}: expected one line on stderr, got:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.starts_with("Error: ") && !run.stderr.contains("panicked"),
+        "{what}: {}",
+        run.stderr
+    );
+}
+
+// ---- The clients against bad input ----
+
+#[test]
+fn a_missing_url_file_is_one_clear_line() {
+    for client in CLIENTS {
+        let run = run_example(client, &["no-such-urls.txt"]);
+        assert_one_line_failure(&run, client);
+        assert_eq!(
+            run.stderr,
+            "Error: cannot read the URL file no-such-urls.txt: \
+             No such file or directory (os error 2)\n"
+        );
+        assert_eq!(
+            run.stdout, "",
+            "{client} fetched nothing, so prints nothing"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_url_file_is_one_clear_line() {
+    // Permissions cannot make a file unreadable to root, so: a folder, and a file that is not text.
+    let not_text = UrlFile::new("not-text", b"/page/0\n\xff\xfe\n");
+    let folder = env!("CARGO_MANIFEST_DIR");
+    for client in CLIENTS {
+        for file in [folder, not_text.arg()] {
+            let run = run_example(client, &[file]);
+            assert_one_line_failure(&run, client);
+            assert!(
+                run.stderr.contains("cannot read the URL file"),
+                "{client} {file}: {}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn a_url_file_with_no_urls_is_one_clear_line() {
+    let empty = UrlFile::new("no-urls", b"# only a comment\n\n   \n");
+    for client in CLIENTS {
+        let run = run_example(client, &[empty.arg()]);
+        assert_one_line_failure(&run, client);
+        assert!(run.stderr.contains("no URLs in"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn bad_options_are_one_clear_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--parallel", "0"],
+            "--parallel takes a number from 1 up, not 0",
+        ),
+        (
+            &["--parallel", "many"],
+            "--parallel takes a number from 1 up",
+        ),
+        (&["--parallel"], "--parallel needs a value"),
+        (&["--timeout", "-1"], "--timeout takes seconds"),
+        (&["--timeout", "soon"], "--timeout takes seconds"),
+        (&["--verbose"], "unknown option --verbose"),
+        (&["a.txt", "b.txt"], "one URL file at most"),
+    ];
+    for client in CLIENTS {
+        for (args, expected) in cases {
+            let run = run_example(client, args);
+            assert_one_line_failure(&run, client);
+            assert!(
+                run.stderr.contains(expected),
+                "{client} {args:?}: expected {expected:?} in {}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn the_sync_client_takes_parallel_1_and_explains_why_no_more() {
+    let one_page = UrlFile::new("one-page", b"/page/0\n");
+    let run = run_example("http_many_sync", &["--parallel", "1", one_page.arg()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("\"Page 0\""), "{}", run.stdout);
+
+    let run = run_example("http_many_sync", &["--parallel", "2"]);
+    assert_one_line_failure(&run, "http_many_sync --parallel 2");
+    assert!(
+        run.stderr
+            .contains("--parallel can only be 1; run http_many_async"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(not(feature = "tls"))]
+#[test]
+fn https_without_the_tls_feature_says_how_to_turn_it_on() {
+    // Checked before any connection is made, so this never leaves the machine.
+    let https = UrlFile::new("https", b"https://example.com/\n");
+    for client in CLIENTS {
+        let run = run_example(client, &[https.arg()]);
+        assert_one_line_failure(&run, client);
+        assert!(
+            run.stdout
+                .contains("failed: https needs the tls feature (--features tls)"),
+            "{client}: {}",
+            run.stdout
+        );
+    }
+}
+
+// ---- The clients against every fault, in one run: one line each, and the run goes on ----
+
+/// One of each fault between two good pages, fetched with a 1 s timeout. Returns stdout with the
+/// refused port (five digits) replaced by `NNNNN`, and stderr.
+fn run_faults(client: &str) -> (String, String) {
+    let port = port_with_nothing_listening();
+    let list = format!(
+        "# One of each fault, between two good pages.\n\
+         /page/0\n\
+         not a url\n\
+         http://127.0.0.1:{port}/\n\
+         /missing\n\
+         /slow\n\
+         /close\n\
+         \n\
+         /page/1\n"
+    );
+    let file = UrlFile::new(&format!("faults-{client}"), list.as_bytes());
+    let run = run_example(client, &["--timeout", "1", file.arg()]);
+    assert_one_line_failure(&run, client);
+    let stdout = run.stdout.replace(&format!(":{port}/"), ":NNNNN/");
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "/page/0 \"Page 0\"",
+        "not a url failed: not a URL (invalid uri character)",
+        "http://127.0.0.1:NNNNN/ failed: connection refused: nothing listens there",
+        "/missing failed: 404 Not Found",
+        "/slow failed: timed out after 1 s",
+        "/close failed: connection closed mid-response",
+        "/page/1 \"Page 1\"",
+    ] {
+        assert!(
+            stdout.lines().any(|line| words(line).ends_with(expected)),
+            "{client}: no line {expected:?} in\n{stdout}"
+        );
+    }
+    (stdout, run.stderr)
+}
+
+#[test]
+fn http_many_sync_faults() {
+    let (stdout, stderr) = run_faults("http_many_sync");
+    insta::assert_snapshot!("http_many_sync_faults", stdout);
+    insta::assert_snapshot!("http_many_sync_faults_stderr", stderr);
+}
+
+#[test]
+fn http_many_async_faults() {
+    let (stdout, stderr) = run_faults("http_many_async");
+    insta::assert_snapshot!("http_many_async_faults", stdout);
+    insta::assert_snapshot!("http_many_async_faults_stderr", stderr);
+}
+
+/// Pages with delays of their own: the async client still prints them in the order of the list,
+/// while the timeline shows when each really ended.
+#[test]
+fn http_many_async_own_delays() {
+    let list = b"# Each page with a delay of its own (in seconds).\n\
+                 /page/0?delay=1.5\n\
+                 /page/1?delay=0.5\n\
+                 /page/2?delay=1\n";
+    let file = UrlFile::new("own-delays", list);
+    let run = run_example("http_many_async", &[file.arg()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    insta::assert_snapshot!("http_many_async_own_delays", run.stdout);
+}
+
+#[test]
+fn http_get_async_failures_are_one_clear_line() {
+    let port = port_with_nothing_listening();
+    let refused = format!("http://127.0.0.1:{port}/");
+    for (url, expected) in [
+        (refused.as_str(), "Connection refused"),
+        ("not a url", "not a URL (invalid uri character): not a url"),
+        ("ftp://127.0.0.1/", "fetches http:// URLs only"),
+    ] {
+        let run = run_example("http_get_async", &[url]);
+        assert_one_line_failure(&run, url);
+        assert!(run.stderr.contains(expected), "{url}: {}", run.stderr);
+    }
+}
+
+// ---- The web_server example ----
+
+/// Kills the example process when the test ends, however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn web_server_serves_pages_until_it_is_stopped() {
+    let mut server = Running(
+        Command::new(example_binary("web_server"))
+            .args(["--port", "0", "--delay", "0.2"])
+            .env_remove("RUST_BACKTRACE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("web_server starts"),
+    );
+    let mut stdout = BufReader::new(server.0.stdout.take().expect("piped stdout"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).expect("web_server prints");
+    // "[ 0.0s] Serving on http://127.0.0.1:PORT  (Ctrl-C stops it)"
+    let base = first
+        .split_whitespace()
+        .find(|word| word.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("no URL in web_server's first line: {first:?}"))
+        .to_string();
+
+    let began = Instant::now();
+    let page = ureq::get(format!("{base}/page/3"))
+        .call()
+        .expect("web_server answers")
+        .into_body()
+        .read_to_string()
+        .expect("a whole page");
+    assert!(page.contains("<title>Page 3</title>"), "{page}");
+    assert!(began.elapsed() >= Duration::from_millis(200), "the delay");
+
+    // It is still running, and it logged the request.
+    assert!(server.0.try_wait().expect("a child").is_none());
+    let mut log = Vec::new();
+    for line in stdout.by_ref().lines() {
+        let line = line.expect("a line");
+        let done = line.contains("GET /page/3 -> 200 OK");
+        log.push(line);
+        if done {
+            break;
+        }
+    }
+    assert!(log.iter().any(|l| l.ends_with("] GET /page/3")), "{log:?}");
+
+    server.0.kill().expect("web_server can be stopped");
+    let status = server.0.wait().expect("web_server ends");
+    assert!(!status.success());
+    let mut stderr = String::new();
+    let _ = server
+        .0
+        .stderr
+        .take()
+        .map(|mut e| e.read_to_string(&mut stderr));
+    assert_eq!(stderr, "", "web_server printed errors");
+}
+
+#[test]
+fn web_server_says_clearly_when_its_port_is_taken() {
+    let taken = TcpListener::bind("127.0.0.1:0").expect("can bind 127.0.0.1");
+    let port = taken.local_addr().expect("an address").port().to_string();
+    let run = run_example("web_server", &["--port", &port]);
+    assert_one_line_failure(&run, "web_server on a taken port");
+    assert!(
+        run.stderr.contains("cannot listen on 127.0.0.1:"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---- The server module itself, as the next users of `workbook::server` will use it ----
+
+fn get(url: &str) -> Result<(u16, String), ureq::Error> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into();
+    let response = agent.get(url).call()?;
+    let status = response.status().as_u16();
+    let body = response.into_body().read_to_string()?;
+    Ok((status, body))
+}
+
+fn quick() -> Config {
+    Config {
+        page_delay: Duration::from_millis(50),
+        ..Config::default()
+    }
+}
+
+#[test]
+fn the_server_serves_pages_a_404_a_slow_page_and_a_cut() {
+    let server = server::start_on_thread(Config {
+        slow_delay: Duration::from_millis(300),
+        ..quick()
+    })
+    .expect("the server starts");
+    assert!(server.addr().ip().is_loopback());
+    assert_eq!(server.page_paths().len(), 10);
+    assert_eq!(server.page_paths()[9], "/page/9");
+
+    let (status, index) = get(&server.url("/")).expect("the index");
+    assert_eq!(status, 200);
+    for path in server.page_paths() {
+        assert!(index.contains(&format!("href=\"{path}\"")), "{index}");
+    }
+    for (n, path) in server.page_paths().iter().enumerate() {
+        let (status, page) = get(&server.url(path)).expect("a page");
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("<title>Page {n}</title>")), "{page}");
+        assert_eq!(
+            page.matches("href=\"/page/").count(),
+            2,
+            "two links: {page}"
+        );
+    }
+    for missing in ["/missing", "/page/10", "/page/x"] {
+        assert_eq!(get(&server.url(missing)).expect("an answer").0, 404);
+    }
+
+    let began = Instant::now();
+    assert_eq!(get(&server.url("/slow")).expect("an answer").0, 200);
+    assert!(began.elapsed() >= Duration::from_millis(300));
+
+    let began = Instant::now();
+    get(&server.url("/page/1?delay=0.4")).expect("a page");
+    assert!(began.elapsed() >= Duration::from_millis(400));
+
+    assert!(get(&server.url("/close")).is_err(), "/close is cut short");
+    assert_eq!(server.requests_received(), 1 + 10 + 3 + 1 + 1 + 1);
+
+    let url = server.url("/page/0");
+    drop(server);
+    assert!(get(&url).is_err(), "a dropped server no longer answers");
+}
+
+#[test]
+fn the_server_answers_many_requests_at_once() {
+    // Ten requests of 0.5 s each, from ten threads: all answered in about 0.5 s, not 5 s.
+    let server = server::start_on_thread(Config::default()).expect("the server starts");
+    let began = Instant::now();
+    std::thread::scope(|scope| {
+        for path in server.page_paths() {
+            let url = server.url(&path);
+            scope.spawn(move || assert_eq!(get(&url).expect("a page").0, 200));
+        }
+    });
+    let took = began.elapsed();
+    assert!(took < Duration::from_millis(2500), "took {took:?}");
+    assert_eq!(server.requests_received(), 10);
+}
+
+#[tokio::test]
+async fn the_server_runs_as_tasks_on_the_callers_runtime() {
+    let server = server::start(quick()).await.expect("the server starts");
+    let url = server.url("/page/4");
+    // A blocking client must not run on the thread the server's tasks need.
+    let (status, page) = tokio::task::spawn_blocking(move || get(&url))
+        .await
+        .expect("the client thread ends")
+        .expect("a page");
+    assert_eq!(status, 200);
+    assert!(page.contains("<title>Page 4</title>"));
+    assert_eq!(server.requests_received(), 1);
+}
+
+#[test]
+fn two_servers_get_two_ports() {
+    let a = server::start_on_thread(quick()).expect("one server");
+    let b = server::start_on_thread(quick()).expect("another");
+    assert_ne!(a.addr(), b.addr());
+    assert!(a.base_url().starts_with("http://127.0.0.1:"));
+    assert!(!a.base_url().ends_with('/'));
+}
