@@ -17,7 +17,7 @@ async fn machine(name: &str, seconds: u64) {
     let bar = bar(name);
     say(format!("{name} starts, it needs {seconds} s"));
     tokio::time::sleep(Duration::from_secs(seconds)).await;
-    say(format!("{name} is done after {}", bar.elapsed()));
+    say(format!("{name} is done, noticed after {}", bar.elapsed()));
     bar.end();
 }
 

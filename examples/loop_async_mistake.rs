@@ -2,7 +2,8 @@
 //! after another, because a Rust future does nothing until it is awaited.
 //!
 //! Jobs 0 to 3 each take 1 s, and this takes about 4 s, like `loop_sync`.
-//! Run: `cargo run --example loop_async_mistake`. The fix is in `loop_async`: spawn each job as a task.
+//! Run: `cargo run --example loop_async_mistake`.
+//! The fix is in `loop_async`: spawn each job as a task.
 
 use std::time::Duration;
 

@@ -6,10 +6,11 @@
 //!
 //! Every time shown is measured, then rounded *down* to a tenth of a second. Sleeps and busy loops
 //! never end early, and the examples are designed so that no two events race for the same instant,
-//! so a run prints exactly the same text every time (see `book/src/how-to-read-the-output.md`).
+//! so a run prints exactly the same text every time (see `book/src/reading-the-output.md`).
 
 pub mod server;
 
+use std::cell::Cell;
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -86,9 +87,13 @@ pub fn bar(job: &str) -> Bar {
 }
 
 impl Bar {
-    /// How long ago this bar began.
+    /// How long ago this bar began: the difference of the two times as they are printed, so that
+    /// it always agrees with the lines above it.
     pub fn elapsed(&self) -> Seconds {
-        Seconds::of(self.began.elapsed())
+        let began = Seconds::of(self.began.duration_since(start()));
+        Seconds {
+            tenths: Seconds::since_start().tenths.saturating_sub(began.tenths),
+        }
     }
 
     /// Ends the bar now. The timeline shows it from where it began to here.
@@ -167,10 +172,28 @@ fn timeline(bars: &[Finished], total: Seconds) -> String {
 }
 
 /// Keeps one CPU core busy with real arithmetic for `duration`, and returns the result so the
-/// compiler cannot skip the work. This is the examples' CPU-bound job: it holds the thread it runs on
-/// exactly like a long calculation would, and it lasts the same time however busy the machine is.
+/// compiler cannot skip the work. This is the examples' CPU-bound job: it holds the thread it runs
+/// on exactly like a long calculation would, and lasts the same time however busy the machine is.
+///
+/// Pieces of work done back to back keep to a steady schedule: if the operating system held this
+/// thread back for a moment after the previous piece ended, the next piece is that much shorter,
+/// so that ten pieces of 0.7 s end at 7.0 s and not a little later each time. The CPU is busy all
+/// along.
 pub fn cpu_work(duration: Duration) -> u64 {
-    let until = Instant::now() + duration;
+    thread_local! {
+        static PREVIOUS_END: Cell<Option<Instant>> = const { Cell::new(None) };
+    }
+    /// A gap longer than this between two pieces means they were not back to back.
+    const BACK_TO_BACK: Duration = Duration::from_millis(100);
+
+    let now = Instant::now();
+    let begin = match PREVIOUS_END.get() {
+        Some(end) if now >= end && now - end < BACK_TO_BACK => end,
+        _ => now,
+    };
+    let until = begin + duration;
+    PREVIOUS_END.set(Some(until));
+
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     while Instant::now() < until {
         for _ in 0..1_000 {

@@ -1,5 +1,5 @@
-//! Checks the book's links to the code, because `mdbook build` exits 0 when an `{{#include}}` file is
-//! missing or an anchor is empty, and because an output in the book must never be typed by hand.
+//! Checks the book's links to the code, because `mdbook build` exits 0 when an `{{#include}}` file
+//! is missing or an anchor is empty, and because an output in the book must never be typed by hand.
 //!
 //! - every `{{#include}}` names a file that exists, and an anchor or line range that is in it;
 //! - every example is embedded in some chapter, and so is its snapshot;

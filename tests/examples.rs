@@ -1,8 +1,8 @@
 //! Every example, run as a real process: its stdout must match its snapshot in `tests/snapshots/`,
 //! and its total time must match the claim the book makes about it.
 //!
-//! The examples run at the same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`), so the
-//! suite takes about as long as the longest example.
+//! The examples run at the same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`), so
+//! the suite takes about as long as the longest example.
 
 mod common;
 
@@ -18,7 +18,7 @@ enum Claim {
     /// Jobs that overlap: the total is the longest of the chains of jobs that wait for each other.
     LongestOf(&'static [f64]),
     /// The example makes no claim about time.
-    #[allow(dead_code)] // until an example makes no claim: clippy fails on it otherwise
+    #[allow(dead_code)] // until an untimed example is added
     Untimed,
 }
 use Claim::{LongestOf, SumOf, Untimed};
@@ -39,8 +39,8 @@ const SLACK_FRACTION: f64 = 0.05;
 const SLACK_START: Duration = Duration::from_millis(150);
 
 /// Runs `example` with `args`, compares its stdout with the snapshot `snapshot`, and checks `claim`
-/// twice: on the total the example printed (exact to the tenth it shows) and on the wall time of the
-/// process (never shorter than the claim, and at most a few percent longer).
+/// twice: on the total the example printed (exact to the tenth it shows) and on the wall time of
+/// the process (never shorter than the claim, and at most a few percent longer).
 fn check(snapshot: &str, example: &str, args: &[&str], claim: Claim) {
     let run = run_example(example, args);
     assert_eq!(
