@@ -38,3 +38,27 @@ setup:
 # Run what CI runs
 ci:
     bash .ci/run
+
+# List the classroom exercises, their files, and how far you are
+exercises:
+    cargo ex list
+
+# Check exercise NN: build your file, run it, and check what it does, e.g. `just check 04`
+check NN:
+    cargo ex check {{NN}}
+
+# Show the first hint for exercise NN, or the K-th: `just hint 04 2`
+hint NN K="1":
+    cargo ex hint {{NN}} {{K}}
+
+# Put the starter of exercise NN back (your version is kept in target/)
+reset NN:
+    cargo ex reset {{NN}}
+
+# Check exercise NN again each time you save its file
+watch NN:
+    cargo ex watch {{NN}}
+
+# For teachers and CI: every exercise's solution passes, every starter fails as it should
+verify:
+    cargo ex verify
