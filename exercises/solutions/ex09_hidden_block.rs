@@ -1,7 +1,8 @@
 //! Exercise 09, a solution: `forecast` is a blocking call. ureq is a synchronous HTTP client: the
 //! thread that calls it waits, doing nothing else, until the answer is in, 1.5 s. On the one
-//! thread of this runtime that stalled everything. `spawn_blocking` runs it on a thread of its own
-//! and gives back a handle to await: the runtime's thread stays free for the heartbeat and the news.
+//! thread of this runtime that stalled everything. `spawn_blocking` runs it on a thread of its
+//! own and gives back a handle to await: the runtime's thread stays free for the heartbeat and
+//! the news.
 //!
 //! Fetching the forecast with the async `fetch_title`, as the news does, passes too.
 

@@ -121,6 +121,7 @@ enum Status {
     NotStarted,
     Started,
     Done,
+    Missing,
 }
 
 impl Status {
@@ -129,13 +130,14 @@ impl Status {
             Status::NotStarted => "not started",
             Status::Started => "started",
             Status::Done => "done",
+            Status::Missing => "missing: `cargo ex reset NN` puts it back",
         }
     }
 }
 
 fn status(exercise: &Exercise) -> Status {
     let Ok(mine) = fs::read(exercise.learner_file()) else {
-        return Status::Started;
+        return Status::Missing;
     };
     if passed(exercise).is_some_and(|hash| hash == fingerprint(&mine)) {
         Status::Done

@@ -342,7 +342,10 @@ mod tests {
 
     #[test]
     fn cargo_json_gives_the_name_and_the_executable() {
-        let line = r#"{"reason":"compiler-artifact","target":{"kind":["bin"],"name":"ex01"},"executable":"/t/debug/ex01","fresh":true}"#;
+        let line = concat!(
+            r#"{"reason":"compiler-artifact","target":{"kind":["bin"],"name":"ex01"},"#,
+            r#""executable":"/t/debug/ex01","fresh":true}"#
+        );
         assert_eq!(
             json_string(line, "\"target\":{", "\"name\":").as_deref(),
             Some("ex01")

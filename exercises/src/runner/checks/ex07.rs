@@ -118,7 +118,8 @@ fn loser_stopped(run: &Run) -> Result<(), String> {
             let kept = kept_line(run, file)?;
             return Err(format!(
                 "Mirror {loser} still answered file {file} at {}, after its race was won at {}: \
-                 the losing request went on.\n(A spawned task goes on when its JoinHandle is dropped.)",
+                 the losing request went on.\n(A spawned task goes on when its JoinHandle is \
+                 dropped.)",
                 late.at, kept.at
             ));
         }
