@@ -67,9 +67,10 @@ async fn main() -> anyhow::Result<()> {
         .filter(|(_, title)| title.is_none())
         .map(|((page, _), _)| format!("page {page}"))
         .collect();
-    let given_up = match given_up.is_empty() {
-        true => "none".to_string(),
-        false => given_up.join(", "),
+    let given_up = if given_up.is_empty() {
+        "none".to_string()
+    } else {
+        given_up.join(", ")
     };
     say(format!("Kept {kept} pages; gave up on: {given_up}"));
     summary();
