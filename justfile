@@ -39,11 +39,9 @@ setup:
 ci:
     bash .ci/run
 
-<<<<<<< HEAD
 # Time the file examples (release build) and rewrite book/src/measured/files.md with the figures
 measure-files:
     bash scripts/measure-files
-=======
 # Run the workbook's web server for a class or a browser, e.g. `just web-server --delay 1`
 web-server *ARGS:
     cargo run --example web_server -- {{ARGS}}
@@ -56,4 +54,26 @@ fetch-tls *ARGS:
 cold-build:
     rm -rf /tmp/async-workbook-cold
     time CARGO_TARGET_DIR=/tmp/async-workbook-cold cargo build --example print_sync
->>>>>>> http
+# List the classroom exercises, their files, and how far you are
+exercises:
+    cargo ex list
+
+# Check exercise NN: build your file, run it, and check what it does, e.g. `just check 04`
+check NN:
+    cargo ex check {{NN}}
+
+# Show the first hint for exercise NN, or the K-th: `just hint 04 2`
+hint NN K="1":
+    cargo ex hint {{NN}} {{K}}
+
+# Put the starter of exercise NN back (your version is kept in target/)
+reset NN:
+    cargo ex reset {{NN}}
+
+# Check exercise NN again each time you save its file
+watch NN:
+    cargo ex watch {{NN}}
+
+# For teachers and CI: every exercise's solution passes, every starter fails as it should
+verify:
+    cargo ex verify

@@ -37,7 +37,7 @@ use std::convert::Infallible;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use http_body_util::combinators::UnsyncBoxBody;
@@ -93,6 +93,7 @@ pub struct RunningServer {
     addr: SocketAddr,
     pages: usize,
     requests: Arc<AtomicU64>,
+    in_flight: Arc<InFlight>,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -122,6 +123,12 @@ impl RunningServer {
     pub fn requests_received(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)
     }
+
+    /// The most requests it has had in flight at one moment so far: received, and not yet answered
+    /// or given up by their client. The exercises' checker reads it (`exercises/`).
+    pub fn most_in_flight(&self) -> usize {
+        self.in_flight.most.load(Ordering::Relaxed)
+    }
 }
 
 impl Drop for RunningServer {
@@ -145,11 +152,13 @@ pub async fn start(config: Config) -> io::Result<RunningServer> {
     let (stop, stopped) = oneshot::channel();
     let site = Arc::new(Site::new(&config));
     let requests = Arc::clone(&site.requests);
+    let in_flight = Arc::clone(&site.in_flight);
     tokio::spawn(serve(listener, site, stopped));
     Ok(RunningServer {
         addr,
         pages: config.pages,
         requests,
+        in_flight,
         stop: Some(stop),
         thread: None,
     })
@@ -172,6 +181,7 @@ pub fn start_on_thread(config: Config) -> io::Result<RunningServer> {
     let (stop, stopped) = oneshot::channel();
     let site = Arc::new(Site::new(&config));
     let requests = Arc::clone(&site.requests);
+    let in_flight = Arc::clone(&site.in_flight);
     let thread = std::thread::Builder::new()
         .name("workbook-server".into())
         .spawn(move || runtime.block_on(serve(listener, site, stopped)))?;
@@ -179,6 +189,7 @@ pub fn start_on_thread(config: Config) -> io::Result<RunningServer> {
         addr,
         pages: config.pages,
         requests,
+        in_flight,
         stop: Some(stop),
         thread: Some(thread),
     })
@@ -220,6 +231,32 @@ struct Site {
     slow_delay: Duration,
     log_requests: bool,
     requests: Arc<AtomicU64>,
+    in_flight: Arc<InFlight>,
+}
+
+/// How many requests are in flight now, and the most there have been at once.
+#[derive(Default)]
+struct InFlight {
+    now: AtomicUsize,
+    most: AtomicUsize,
+}
+
+/// One request in flight, from when it is received until it is answered or its client goes away
+/// (hyper then drops the answer, and this with it).
+struct Counted(Arc<InFlight>);
+
+impl Counted {
+    fn new(in_flight: &Arc<InFlight>) -> Counted {
+        let now = in_flight.now.fetch_add(1, Ordering::SeqCst) + 1;
+        in_flight.most.fetch_max(now, Ordering::SeqCst);
+        Counted(Arc::clone(in_flight))
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.now.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl Site {
@@ -230,6 +267,7 @@ impl Site {
             slow_delay: config.slow_delay,
             log_requests: config.log_requests,
             requests: Arc::new(AtomicU64::new(0)),
+            in_flight: Arc::default(),
         }
     }
 
@@ -238,6 +276,7 @@ impl Site {
         request: Request<Incoming>,
     ) -> Result<Response<Body>, Infallible> {
         self.requests.fetch_add(1, Ordering::Relaxed);
+        let _in_flight = Counted::new(&self.in_flight);
         let asked = format!("{} {}", request.method(), request.uri());
         if self.log_requests {
             crate::say(&asked);

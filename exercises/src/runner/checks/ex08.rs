@@ -1,0 +1,189 @@
+//! Exercise 08: three producers and two consumers share a bounded queue: nothing lost, nothing
+//! taken twice.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use super::{and_list, took_at_most};
+use crate::exercise::{Check, Exercise};
+use crate::program::Run;
+
+const PRODUCERS: u32 = 3;
+const ITEMS: u32 = 4;
+const CONSUMERS: u32 = 2;
+const CAPACITY: usize = 2;
+
+pub const EXERCISE: Exercise = Exercise {
+    number: "08",
+    name: "queue",
+    title: "Producers and consumers",
+    limit: Duration::from_secs(15),
+    cpu_bound: false,
+    starter_fails: "two_consumers",
+    stuck: "Every consumer waits for the next item until the queue is closed, and the queue closes \
+            when its last sender is dropped. Is a sender still alive somewhere, or is a consumer \
+            waiting for another one?",
+    checks: &[
+        Check {
+            id: "produced",
+            requirement: "three producers queue 4 items each: items 1-1 to 3-4",
+            test: produced,
+        },
+        Check {
+            id: "nothing_lost",
+            requirement: "nothing is lost: every item queued is taken by a consumer",
+            test: nothing_lost,
+        },
+        Check {
+            id: "nothing_twice",
+            requirement: "nothing is taken twice",
+            test: nothing_twice,
+        },
+        Check {
+            id: "two_consumers",
+            requirement: "two consumers share the work: each takes 3 items or more",
+            test: two_consumers,
+        },
+        Check {
+            id: "bounded",
+            requirement: "the queue stays bounded: at any moment at most 2 items wait in it",
+            test: bounded,
+        },
+        Check {
+            id: "in_time",
+            requirement: "the run takes at most 2.6 s: the two consumers pack at the same time",
+            test: in_time,
+        },
+    ],
+};
+
+fn items() -> Vec<String> {
+    (1..=PRODUCERS)
+        .flat_map(|p| (1..=ITEMS).map(move |i| format!("{p}-{i}")))
+        .collect()
+}
+
+/// Who took each item, in the order taken: item -> consumers.
+fn takers(run: &Run) -> BTreeMap<String, Vec<String>> {
+    let mut takers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in run.lines_starting("consumer ") {
+        if let Some((consumer, item)) = line.text.split_once(" took ") {
+            takers
+                .entry(item.to_string())
+                .or_default()
+                .push(consumer.to_string());
+        }
+    }
+    takers
+}
+
+fn queued(run: &Run, item: &str) -> usize {
+    run.events
+        .iter()
+        .filter(|e| e.text.starts_with("producer ") && e.text.ends_with(&format!(" queued {item}")))
+        .count()
+}
+
+fn produced(run: &Run) -> Result<(), String> {
+    let missing: Vec<String> = items()
+        .into_iter()
+        .filter(|i| queued(run, i) == 0)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "Item {} was never queued (\"producer N queued ...\").",
+        and_list(&missing)
+    ))
+}
+
+fn nothing_lost(run: &Run) -> Result<(), String> {
+    let takers = takers(run);
+    let lost: Vec<String> = items()
+        .into_iter()
+        .filter(|item| !takers.contains_key(item))
+        .collect();
+    if lost.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} {} queued but no consumer took {}.\nDid the program end before the consumers were \
+         done?",
+        and_list(&lost),
+        if lost.len() == 1 { "was" } else { "were" },
+        if lost.len() == 1 { "it" } else { "them" },
+    ))
+}
+
+fn nothing_twice(run: &Run) -> Result<(), String> {
+    for (item, consumers) in takers(run) {
+        if consumers.len() > 1 {
+            return Err(format!(
+                "Item {item} was taken {} times, by {}.\nEach item goes to one consumer: a \
+                 channel that gives every item to every receiver is a broadcast, not a queue.",
+                consumers.len(),
+                and_list(&consumers)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn two_consumers(run: &Run) -> Result<(), String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for consumers in takers(run).into_values() {
+        for consumer in consumers {
+            *counts.entry(consumer).or_default() += 1;
+        }
+    }
+    let shares: Vec<String> = counts
+        .iter()
+        .map(|(consumer, n)| format!("{consumer} took {n}"))
+        .collect();
+    let busy = counts.values().filter(|&&n| n >= 3).count();
+    if counts.len() as u32 >= CONSUMERS && busy as u32 >= CONSUMERS {
+        return Ok(());
+    }
+    if counts.len() == 1 {
+        return Err(format!(
+            "Only {}: one consumer did all the packing.\nRun two consumers at the same time, \
+             taking items from the same queue.",
+            shares.join("")
+        ));
+    }
+    Err(format!(
+        "{}: the work was not shared between two consumers.",
+        and_list(&shares)
+    ))
+}
+
+fn bounded(run: &Run) -> Result<(), String> {
+    // Items queued and not yet taken, line by line. A line of one task can come a moment after a
+    // line of another on a multi-threaded runtime, so allow one item per consumer on top.
+    let mut waiting: i64 = 0;
+    for line in &run.events {
+        if line.text.starts_with("producer ") && line.text.contains(" queued ") {
+            waiting += 1;
+        } else if line.text.starts_with("consumer ") && line.text.contains(" took ") {
+            waiting -= 1;
+        }
+        if waiting > (CAPACITY as u32 + CONSUMERS) as i64 {
+            return Err(format!(
+                "At {}, {waiting} items had been queued and not taken yet: the queue is not \
+                 bounded, and the producers never wait for the consumers.",
+                line.at
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn in_time(run: &Run) -> Result<(), String> {
+    took_at_most(run, 2.6).map_err(|took| {
+        format!(
+            "{took} 12 items of 0.3 s are 3.6 s of packing for one consumer, about 1.8 s for \
+             two at once.\nDoes one consumer hold on to the queue while it packs?"
+        )
+    })
+}

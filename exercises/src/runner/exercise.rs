@@ -1,0 +1,299 @@
+//! What an exercise is, and how a run of its program is judged: one check after another, stopping
+//! at the first that fails, so the learner fixes one thing at a time.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::program::{Ending, Run, exercises_dir};
+
+/// One exercise: the file a learner edits, its starter, its solution, its hints, and its checks.
+pub struct Exercise {
+    /// `"04"`: how the learner names it on the command line.
+    pub number: &'static str,
+    /// `"chores"`: its files are `ex04_chores.rs`.
+    pub name: &'static str,
+    /// A few words for `list` and the book: "Chores in 7.5 s".
+    pub title: &'static str,
+    /// How long its program may run before the checker stops it.
+    pub limit: Duration,
+    /// It measures CPU time: `verify` runs its solution alone, not beside the others.
+    pub cpu_bound: bool,
+    /// The check its starter must fail, the first to fail: the exercise's point. `verify` holds
+    /// every starter to it, so that doing nothing can never pass.
+    pub starter_fails: &'static str,
+    /// What it usually means when this program does not end in time.
+    pub stuck: &'static str,
+    /// The checks after the built-in "it runs to the end" one, easiest first.
+    pub checks: &'static [Check],
+}
+
+/// One behaviour a finished exercise shows. `requirement` is printed with a ✓ when it holds, and
+/// with a ✗ and the test's explanation when it does not.
+pub struct Check {
+    pub id: &'static str,
+    pub requirement: &'static str,
+    pub test: fn(&Run) -> Result<(), String>,
+}
+
+/// The built-in first check of every exercise.
+pub const RUNS: &str = "runs";
+
+impl Exercise {
+    pub fn file_name(&self) -> String {
+        format!("ex{}_{}.rs", self.number, self.name)
+    }
+
+    /// The file the learner edits: `exercises/ex04_chores.rs`.
+    pub fn learner_file(&self) -> PathBuf {
+        exercises_dir().join(self.file_name())
+    }
+
+    /// The file as it is handed out, which `reset` copies back.
+    pub fn starter_file(&self) -> PathBuf {
+        exercises_dir().join("starters").join(self.file_name())
+    }
+
+    pub fn hints_file(&self) -> PathBuf {
+        exercises_dir()
+            .join("hints")
+            .join(format!("ex{}.md", self.number))
+    }
+
+    /// What `check` prints when the solution passes, as recorded for the book.
+    pub fn done_file(&self) -> PathBuf {
+        exercises_dir()
+            .join("done")
+            .join(format!("ex{}.txt", self.number))
+    }
+
+    /// The learner's file as shown to the learner, from the workspace root.
+    pub fn shown_path(&self) -> String {
+        format!("exercises/{}", self.file_name())
+    }
+
+    pub fn bin(&self) -> String {
+        format!("ex{}", self.number)
+    }
+
+    pub fn solution_bin(&self) -> String {
+        format!("solution{}", self.number)
+    }
+
+    /// The common wrong answers kept in `wrong/` for this exercise, each with the check it fails.
+    pub fn wrong_answers(&self) -> Vec<WrongAnswer> {
+        let prefix = format!("ex{}_", self.number);
+        let Ok(entries) = std::fs::read_dir(exercises_dir().join("wrong")) else {
+            return Vec::new();
+        };
+        let mut found: Vec<WrongAnswer> = entries
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                let stem = path.file_stem()?.to_str()?.to_string();
+                if !stem.starts_with(&prefix) || path.extension()? != "rs" {
+                    return None;
+                }
+                let text = std::fs::read_to_string(&path).ok()?;
+                let fails = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("//! Fails: "))
+                    .map(|id| id.trim().to_string());
+                Some(WrongAnswer {
+                    bin: format!("wrong_{stem}"),
+                    file: format!("wrong/{stem}.rs"),
+                    fails,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| a.bin.cmp(&b.bin));
+        found
+    }
+
+    /// How many checks there are, the built-in one included.
+    pub fn check_count(&self) -> usize {
+        self.checks.len() + 1
+    }
+}
+
+/// A wrong answer in `wrong/`: its program, and the check it must fail first (from its
+/// `//! Fails: ID` line).
+pub struct WrongAnswer {
+    pub bin: String,
+    pub file: String,
+    pub fails: Option<String>,
+}
+
+/// The outcome of one check.
+pub struct Outcome {
+    pub id: &'static str,
+    pub requirement: &'static str,
+    pub result: Result<(), String>,
+}
+
+/// The checks of one run, up to the first that failed.
+pub struct Verdict {
+    pub outcomes: Vec<Outcome>,
+    /// How many checks were not run because an earlier one failed.
+    pub not_run: usize,
+}
+
+impl Verdict {
+    pub fn passed(&self) -> bool {
+        self.not_run == 0 && self.outcomes.iter().all(|o| o.result.is_ok())
+    }
+
+    /// The id of the check that failed, if one did.
+    pub fn failed_check(&self) -> Option<&'static str> {
+        self.outcomes
+            .iter()
+            .find(|o| o.result.is_err())
+            .map(|o| o.id)
+    }
+
+    /// The checks as the learner reads them: ✓ lines, then the ✗ with its explanation.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for outcome in &self.outcomes {
+            match &outcome.result {
+                Ok(()) => out.push_str(&wrap(outcome.requirement, "  ✓ ", "    ")),
+                Err(why) => {
+                    out.push_str(&wrap(outcome.requirement, "  ✗ ", "    "));
+                    for line in why.lines() {
+                        out.push_str(&wrap(line, "      ", "      "));
+                    }
+                }
+            }
+        }
+        match self.not_run {
+            0 => {}
+            1 => out.push_str("  · 1 more check after this one\n"),
+            n => out.push_str(&format!("  · {n} more checks after this one\n")),
+        }
+        out
+    }
+}
+
+/// How wide the checks' lines may be, so they fit an 80-column terminal.
+const WIDTH: usize = 78;
+
+/// `text` as lines of at most [`WIDTH`] columns, the first behind `first`, the others behind
+/// `rest`. A word longer than a line stays whole.
+fn wrap(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// Judges one run of `exercise`'s program: the built-in check, then the exercise's own, stopping at
+/// the first failure.
+pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
+    let mut outcomes = vec![Outcome {
+        id: RUNS,
+        requirement: "it runs to the end without an error",
+        result: ran_to_the_end(exercise, run),
+    }];
+    let mut not_run = 0;
+    for (index, check) in exercise.checks.iter().enumerate() {
+        if outcomes.last().is_some_and(|o| o.result.is_err()) {
+            not_run = exercise.checks.len() - index;
+            break;
+        }
+        outcomes.push(Outcome {
+            id: check.id,
+            requirement: check.requirement,
+            result: (check.test)(run),
+        });
+    }
+    Verdict { outcomes, not_run }
+}
+
+fn ran_to_the_end(exercise: &Exercise, run: &Run) -> Result<(), String> {
+    match &run.ending {
+        Ending::Exited(0) => Ok(()),
+        Ending::TimedOut(after) => Err(format!(
+            "It was still running after {} s, so the checker stopped it.\n{}",
+            after.as_secs(),
+            exercise.stuck
+        )),
+        Ending::Exited(code) => Err(match panic_message(&run.stderr) {
+            Some(panic) if panic.contains("not yet implemented") => {
+                format!("It stopped at a todo!(): {panic}\nThat is where your code goes.")
+            }
+            Some(panic) => format!("It panicked: {panic}"),
+            None => format!(
+                "It ended with exit code {code}. Its last words on stderr:\n{}",
+                last_lines(&run.stderr, 3)
+            ),
+        }),
+        Ending::Killed => Err(format!(
+            "It was ended by a signal (a crash?). Its last words on stderr:\n{}",
+            last_lines(&run.stderr, 3)
+        )),
+    }
+}
+
+/// `thread 'main' panicked at exercises/ex03.rs:30:5:` and the message on the next line, as one
+/// line: `not yet implemented (exercises/ex03.rs:30:5)`.
+fn panic_message(stderr: &str) -> Option<String> {
+    let mut lines = stderr.lines();
+    let at_line = lines.find(|l| l.contains("panicked at "))?;
+    let place = at_line
+        .split("panicked at ")
+        .nth(1)
+        .unwrap_or_default()
+        .trim_end_matches(':');
+    let message = lines.next().unwrap_or_default().trim();
+    Some(format!("{message} ({place})"))
+}
+
+fn last_lines(text: &str, count: usize) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() {
+        return "(nothing)".to_string();
+    }
+    lines[lines.len().saturating_sub(count)..].join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_wrapped_under_their_start() {
+        let long = "word ".repeat(30);
+        let wrapped = wrap(&long, "  ✓ ", "    ");
+        assert!(wrapped.lines().all(|l| l.chars().count() <= WIDTH));
+        assert!(wrapped.starts_with("  ✓ word"));
+        assert!(
+            wrapped
+                .lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with("    word"))
+        );
+    }
+
+    #[test]
+    fn a_todo_panic_is_found_with_its_place() {
+        let stderr = "\nthread 'main' panicked at exercises/ex03_in_order.rs:30:5:\n\
+                      not yet implemented: gather the results\nnote: run with ...\n";
+        assert_eq!(
+            panic_message(stderr).as_deref(),
+            Some("not yet implemented: gather the results (exercises/ex03_in_order.rs:30:5)")
+        );
+    }
+}

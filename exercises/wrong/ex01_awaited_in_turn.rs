@@ -1,0 +1,22 @@
+//! A wrong answer to exercise 01: the jobs are async, but awaited one after the other.
+//! Fails: together
+
+use std::time::Duration;
+
+use workbook::{bar, say, summary};
+
+async fn job(name: &str, seconds: u64) {
+    let bar = bar(name);
+    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    say(name);
+    bar.end();
+}
+
+// ANCHOR: wrong
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    job("First", 2).await;
+    job("Second", 1).await;
+    // ANCHOR_END: wrong
+    summary();
+}

@@ -1,0 +1,23 @@
+//! A wrong answer to exercise 01: joined with `join!`, but each job still sleeps with
+//! `std::thread::sleep`, which holds the only thread.
+//! Fails: together
+
+use std::thread;
+use std::time::Duration;
+
+use workbook::{bar, say, summary};
+
+// ANCHOR: wrong
+async fn job(name: &str, seconds: u64) {
+    let bar = bar(name);
+    thread::sleep(Duration::from_secs(seconds));
+    say(name);
+    bar.end();
+}
+// ANCHOR_END: wrong
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    tokio::join!(job("First", 2), job("Second", 1));
+    summary();
+}

@@ -1,0 +1,52 @@
+//! A wrong answer to exercise 10: tokio's Mutex may be held across an `.await`, so this compiles
+//! and the balance is right. But each deposit holds the lock for its whole 1 s wait, so the
+//! deposits still go one at a time.
+//! Fails: together
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::Mutex;
+use workbook::{bar, say, summary};
+
+const OPENING_BALANCE: u64 = 100;
+const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
+
+/// Asks the payment service to confirm a deposit. It answers after 1 s with the amount confirmed.
+async fn confirm(amount: u64) -> u64 {
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    amount
+}
+
+async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
+    let bar = bar(&format!("deposit {number}"));
+    say(format!("deposit {number}: {amount} asked for"));
+    // ANCHOR: wrong
+    let mut balance = account.lock().await;
+    // ANCHOR_END: wrong
+    let confirmed = confirm(amount).await;
+    *balance += confirmed;
+    say(format!("deposit {number}: confirmed, balance {balance}"));
+    drop(balance);
+    bar.end();
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    let account = Arc::new(Mutex::new(OPENING_BALANCE));
+    let mut deposits = Vec::new();
+    for (index, amount) in DEPOSITS.into_iter().enumerate() {
+        deposits.push(tokio::spawn(deposit(
+            Arc::clone(&account),
+            index + 1,
+            amount,
+        )));
+    }
+    for deposit in deposits {
+        deposit.await?;
+    }
+    let balance = *account.lock().await;
+    say(format!("Final balance: {balance}"));
+    summary();
+    Ok(())
+}
