@@ -13,7 +13,7 @@
 //! | Path | Answer |
 //! | --- | --- |
 //! | `/` | an index that links to every page (after the page delay) |
-//! | `/page/0` ... `/page/9` | `200 OK`, a page titled `Page N`, linking to two other pages (after the page delay) |
+//! | `/page/0` ... `/page/9` | `200 OK`, a page titled `Page N`, linking to two other pages (after the page delay); with [`Config::fault_links`], page 4 also links to `/missing` and page 7 to `/slow` |
 //! | `/missing`, and any other path | `404 Not Found` (after the page delay) |
 //! | `/slow` | a page that answers only after [`Config::slow_delay`] (30 s), longer than any client timeout the examples use |
 //! | `/close` | `200 OK` and the first part of a page, then the connection is closed mid-response (after the page delay) |
@@ -68,6 +68,9 @@ pub struct Config {
     /// Print a line (with [`crate::say`]) when a request comes in and when it is answered.
     /// Default off: the examples that use the server print only what their client sees.
     pub log_requests: bool,
+    /// Page 4 also links to `/missing` and page 7 to `/slow`, so a crawler meets a 404 and a
+    /// timeout on its way. Default off.
+    pub fault_links: bool,
 }
 
 impl Default for Config {
@@ -78,6 +81,7 @@ impl Default for Config {
             pages: 10,
             slow_delay: Duration::from_secs(30),
             log_requests: false,
+            fault_links: false,
         }
     }
 }
@@ -218,6 +222,7 @@ struct Site {
     pages: usize,
     slow_delay: Duration,
     log_requests: bool,
+    fault_links: bool,
     requests: Arc<AtomicU64>,
 }
 
@@ -228,6 +233,7 @@ impl Site {
             pages: config.pages,
             slow_delay: config.slow_delay,
             log_requests: config.log_requests,
+            fault_links: config.fault_links,
             requests: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -269,10 +275,15 @@ impl Site {
                     // Every page links to the next one, so all are reachable from any of them,
                     // and to one more, so a crawler meets pages it has already seen.
                     let (next, other) = ((n + 1) % self.pages, (n * 3 + 2) % self.pages);
+                    let fault = match n {
+                        4 if self.fault_links => " <a href=\"/missing\">Gone</a>",
+                        7 if self.fault_links => " <a href=\"/slow\">Slow</a>",
+                        _ => "",
+                    };
                     page(
                         StatusCode::OK,
                         &format!("Page {n}"),
-                        &format!("<p>See {} and {}.</p>", link(next), link(other)),
+                        &format!("<p>See {} and {}.{fault}</p>", link(next), link(other)),
                     )
                 }
                 None => page(
