@@ -42,7 +42,9 @@ fn crunch(bar: Bar) -> u32 {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    say(format!("Started a blocking call, and {PIECES} pieces of CPU work on rayon"));
+    say(format!(
+        "Started a blocking call, and {PIECES} pieces of CPU work on rayon"
+    ));
     // 1. A blocking call goes to tokio's pool of blocking threads; we get a handle to await.
     // (The bars are made here, on one thread, so the timeline always lists them in this order.)
     let blocking_bar = bar("blocking call");

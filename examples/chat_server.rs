@@ -56,9 +56,9 @@ impl Room {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let (port, write_timeout) = options()?;
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .await
-        .map_err(|e| anyhow!("cannot listen on 127.0.0.1:{port}: {e} (try another --port, or 0)"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
+        anyhow!("cannot listen on 127.0.0.1:{port}: {e} (try another --port, or 0)")
+    })?;
     let port = listener.local_addr()?.port();
     say(format!(
         "Chat room on 127.0.0.1:{port}; join with: nc 127.0.0.1 {port}  (Ctrl-C stops it)"
@@ -112,7 +112,12 @@ async fn client(stream: TcpStream, id: u64, room: Arc<Room>) {
     room.say(id, format!("* {name} joined"));
 
     // The writer runs as a task of its own, so this one can go on reading meanwhile.
-    let mut writing = tokio::spawn(write_what_others_say(hearing, writer, id, room.write_timeout));
+    let mut writing = tokio::spawn(write_what_others_say(
+        hearing,
+        writer,
+        id,
+        room.write_timeout,
+    ));
     let why = tokio::select! {
         () = publish_lines(&mut lines, id, &name, &room) => "left".to_string(),
         ended = &mut writing => match ended {
@@ -189,9 +194,7 @@ fn options() -> anyhow::Result<(u16, Duration)> {
     let (mut port, mut write_timeout) = (7878, Duration::from_secs(10));
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let value = args
-            .next()
-            .ok_or_else(|| anyhow!("{arg} needs a value"))?;
+        let value = args.next().ok_or_else(|| anyhow!("{arg} needs a value"))?;
         match arg.as_str() {
             "--port" => {
                 port = value
@@ -203,7 +206,9 @@ fn options() -> anyhow::Result<(u16, Duration)> {
                     .parse::<f64>()
                     .ok()
                     .filter(|s| (0.1..=3600.0).contains(s))
-                    .ok_or_else(|| anyhow!("--write-timeout takes seconds (0.1 to 3600), not {value}"))?;
+                    .ok_or_else(|| {
+                        anyhow!("--write-timeout takes seconds (0.1 to 3600), not {value}")
+                    })?;
                 write_timeout = Duration::from_secs_f64(seconds);
             }
             _ => bail!("unknown option {arg}; usage: [--port PORT] [--write-timeout SECS]"),

@@ -32,11 +32,13 @@ async fn main() -> anyhow::Result<()> {
     // The workbook's server, unless a start URL was given: kept until the end of `main`.
     let site = match &options.start {
         Some(_) => None,
-        None => Some(server::start(server::Config {
-            fault_links: true,
-            ..server::Config::default()
-        })
-        .await?),
+        None => Some(
+            server::start(server::Config {
+                fault_links: true,
+                ..server::Config::default()
+            })
+            .await?,
+        ),
     };
     let start = match (&options.start, &site) {
         (Some(url), _) => url.clone(),
@@ -64,7 +66,8 @@ async fn main() -> anyhow::Result<()> {
     let mut graph: BTreeMap<String, Fetched> = BTreeMap::new();
     loop {
         // Start fetches while there is room and something to fetch.
-        while in_flight.len() < options.parallel && graph.len() + in_flight.len() < options.max_pages
+        while in_flight.len() < options.parallel
+            && graph.len() + in_flight.len() < options.max_pages
         {
             let Some(url) = to_fetch.pop_front() else {
                 break;
@@ -118,7 +121,11 @@ async fn main() -> anyhow::Result<()> {
         println!("The server received {} requests", site.requests_received());
     }
     if !to_fetch.is_empty() {
-        println!("Stopped at --max-pages {}: {} URLs left", options.max_pages, to_fetch.len());
+        println!(
+            "Stopped at --max-pages {}: {} URLs left",
+            options.max_pages,
+            to_fetch.len()
+        );
     }
     Ok(())
 }
@@ -203,7 +210,10 @@ impl Options {
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
-            let mut value = || args.next().ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"));
+            let mut value = || {
+                args.next()
+                    .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))
+            };
             let count = |text: String, flag: &str| {
                 text.parse::<usize>()
                     .ok()
@@ -220,7 +230,9 @@ impl Options {
                         .ok()
                         .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
                         .map(Duration::from_secs_f64)
-                        .ok_or_else(|| anyhow!("--timeout takes seconds (0 to 3600), not {text}"))?;
+                        .ok_or_else(|| {
+                            anyhow!("--timeout takes seconds (0 to 3600), not {text}")
+                        })?;
                 }
                 flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
                 _ if options.start.is_none() => options.start = Some(arg),

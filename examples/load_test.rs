@@ -113,8 +113,8 @@ async fn main() -> anyhow::Result<()> {
     let began = Instant::now();
     let deadline = began + options.time_limit;
     let next = Rc::new(Cell::new(0));
-    let connections = (0..options.connections)
-        .map(|_| connection(&site, Rc::clone(&next), &options, deadline));
+    let connections =
+        (0..options.connections).map(|_| connection(&site, Rc::clone(&next), &options, deadline));
     let seen = join_all(connections).await;
     let took = began.elapsed();
 

@@ -77,7 +77,9 @@ impl SharedCache {
 /// A std `Mutex` is right here: it is held for a moment and never across an `.await`. A poisoned
 /// lock only means another caller panicked; the map is still fine to use.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn report(caller: usize, city: &str, degrees: i32) {
@@ -94,7 +96,10 @@ async fn main() {
     }))
     .await;
     let computed = naive.computations.load(Ordering::Relaxed);
-    say(format!("  {} callers, {computed} computations", CALLERS.len()));
+    say(format!(
+        "  {} callers, {computed} computations",
+        CALLERS.len()
+    ));
 
     say("Round 2: shared cache, six callers at once");
     let shared = SharedCache::default();
@@ -106,7 +111,10 @@ async fn main() {
     };
     ask_all().await;
     let computed = shared.computations.load(Ordering::Relaxed);
-    say(format!("  {} callers, {computed} computations", CALLERS.len()));
+    say(format!(
+        "  {} callers, {computed} computations",
+        CALLERS.len()
+    ));
 
     say("Round 3: the same callers again, the cache is warm");
     ask_all().await;

@@ -54,7 +54,9 @@ async fn main() -> anyhow::Result<()> {
     // differ in what "room" means: `buffered` hands results back in the order of the stream, so a
     // finished lookup keeps its place, and its slot, until every order before it is handed back.
     let results = if in_order {
-        say(format!("Looking orders up, {AT_A_TIME} at a time, in order"));
+        say(format!(
+            "Looking orders up, {AT_A_TIME} at a time, in order"
+        ));
         lookups.buffered(AT_A_TIME).boxed_local()
     } else {
         say(format!(

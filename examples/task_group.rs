@@ -79,8 +79,8 @@ async fn main() -> anyhow::Result<()> {
             }
         };
         let Some(ended) = next else { break };
-        // A job that panicked is an error of its own kind: `JoinError`.
-        let (number, outcome) = ended.map_err(|e| anyhow!("a job panicked: {e}"))?;
+        // A job that panicked, or was aborted, did not return: `join_next` gives a `JoinError`.
+        let (number, outcome) = ended.map_err(|e| anyhow!("a job did not return: {e}"))?;
         if let Err(why) = &outcome {
             if stopped_by.is_none() {
                 say("Cancelling the other jobs");

@@ -48,7 +48,12 @@ fn seconds(since_start: Duration) -> String {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let missed = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let missed = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [] | ["--missed", "burst"] => MissedTickBehavior::Burst,
         ["--missed", "delay"] => MissedTickBehavior::Delay,
         ["--missed", "skip"] => MissedTickBehavior::Skip,

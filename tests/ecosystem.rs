@@ -91,7 +91,9 @@ fn task_group_stops_gracefully_on_ctrl_c() {
         .expect("kill runs");
     assert!(interrupt.success());
     let mut rest = String::new();
-    stdout.read_to_string(&mut rest).expect("the rest of stdout");
+    stdout
+        .read_to_string(&mut rest)
+        .expect("the rest of stdout");
     let status = running.0.wait().expect("task_group ends");
     let after = pressed.elapsed();
     let mut stderr = String::new();
@@ -105,7 +107,10 @@ fn task_group_stops_gracefully_on_ctrl_c() {
 
     assert_eq!(status.code(), Some(1), "{rest}\n{stderr}");
     assert_eq!(stderr, "Error: stopped by Ctrl-C\n");
-    assert!(rest.contains("Ctrl-C: cancelling the jobs still running"), "{rest}");
+    assert!(
+        rest.contains("Ctrl-C: cancelling the jobs still running"),
+        "{rest}"
+    );
     assert!(rest.contains("All jobs have ended"), "{rest}");
     for done in ["  job 1: done", "  job 2: done"] {
         assert!(rest.lines().any(|l| l == done), "{done:?} in {rest}");
@@ -118,26 +123,61 @@ fn task_group_stops_gracefully_on_ctrl_c() {
     );
     assert!(rest.contains("Total: "), "the summary is printed: {rest}");
     // Graceful, and prompt: 0.3 s of tidying up, not the 1.8 s job 5 had left.
-    assert!(after < Duration::from_millis(1500), "took {after:?} after Ctrl-C");
+    assert!(
+        after < Duration::from_millis(1500),
+        "took {after:?} after Ctrl-C"
+    );
 }
 
 #[test]
 fn bad_options_are_one_clear_line() {
     let cases: &[(&str, &[&str], &str)] = &[
-        ("task_group", &["--fail-at", "9"], "--fail-at takes a job number from 1 to 5"),
+        (
+            "task_group",
+            &["--fail-at", "9"],
+            "--fail-at takes a job number from 1 to 5",
+        ),
         ("task_group", &["--fail-at"], "usage: [--fail-at JOB]"),
         ("streams", &["--sorted"], "unknown option --sorted"),
-        ("ticker", &["--missed", "later"], "usage: [--missed burst|delay|skip]"),
-        ("crawler", &["--parallel", "0"], "--parallel takes a number from 1 to 10000"),
+        (
+            "ticker",
+            &["--missed", "later"],
+            "usage: [--missed burst|delay|skip]",
+        ),
+        (
+            "crawler",
+            &["--parallel", "0"],
+            "--parallel takes a number from 1 to 10000",
+        ),
         ("crawler", &["--timeout", "soon"], "--timeout takes seconds"),
-        ("crawler", &["ftp://127.0.0.1/"], "follows http:// URLs only"),
+        (
+            "crawler",
+            &["ftp://127.0.0.1/"],
+            "follows http:// URLs only",
+        ),
         ("crawler", &["not a url"], "not a URL: not a url"),
-        ("load_test", &["--requests", "0"], "--requests takes a number from 1 to 100000"),
-        ("load_test", &["--connections", "501"], "--connections takes a number from 1 to 500"),
-        ("load_test", &["--delay", "-1"], "--delay takes seconds (0 to 10)"),
+        (
+            "load_test",
+            &["--requests", "0"],
+            "--requests takes a number from 1 to 100000",
+        ),
+        (
+            "load_test",
+            &["--connections", "501"],
+            "--connections takes a number from 1 to 500",
+        ),
+        (
+            "load_test",
+            &["--delay", "-1"],
+            "--delay takes seconds (0 to 10)",
+        ),
         ("load_test", &["--requests"], "--requests needs a value"),
         ("chat_server", &["--port", "x"], "--port takes 0 to 65535"),
-        ("chat_server", &["--write-timeout", "0"], "--write-timeout takes seconds"),
+        (
+            "chat_server",
+            &["--write-timeout", "0"],
+            "--write-timeout takes seconds",
+        ),
     ];
     for (example, args, expected) in cases {
         let run = run_example(example, args);
@@ -164,10 +204,22 @@ fn the_crawl_is_the_same_one_request_at_a_time() {
             .collect()
     };
     assert_eq!(graph(&default.stdout), graph(&one.stdout));
-    assert!(one.stdout.contains("12 URLs fetched, 1 at most at the same time"));
+    assert!(
+        one.stdout
+            .contains("12 URLs fetched, 1 at most at the same time")
+    );
     // Ten pages of 0.5 s and a 2 s timeout, one after another.
-    assert!(one.wall >= Duration::from_millis(10 * 500 + 2000), "{:?}", one.wall);
-    assert!(default.wall < one.wall, "{:?} vs {:?}", default.wall, one.wall);
+    assert!(
+        one.wall >= Duration::from_millis(10 * 500 + 2000),
+        "{:?}",
+        one.wall
+    );
+    assert!(
+        default.wall < one.wall,
+        "{:?} vs {:?}",
+        default.wall,
+        one.wall
+    );
 }
 
 #[test]
@@ -175,8 +227,16 @@ fn the_crawler_stops_at_max_pages() {
     let run = run_example("crawler", &["--max-pages", "3", "--parallel", "1"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stdout.contains("3 URLs fetched"), "{}", run.stdout);
-    assert!(run.stdout.contains("The server received 3 requests"), "{}", run.stdout);
-    assert!(run.stdout.contains("Stopped at --max-pages 3"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("The server received 3 requests"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Stopped at --max-pages 3"),
+        "{}",
+        run.stdout
+    );
 }
 
 // ---- load_test ----
@@ -198,13 +258,21 @@ fn load_test_counts_add_up() {
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     // "Sent 300 requests in 0.05 s: 300 answered, 0 failed"
     let sent = numbers_on(&run.stdout, "Sent ");
-    assert_eq!((sent[0], sent[2], sent[3]), (300.0, 300.0, 0.0), "{}", run.stdout);
+    assert_eq!(
+        (sent[0], sent[2], sent[3]),
+        (300.0, 300.0, 0.0),
+        "{}",
+        run.stdout
+    );
     let throughput = numbers_on(&run.stdout, "Throughput: ")[0];
     assert!(throughput > 0.0);
     // "Latency: p50 2.2 ms, p90 2.7 ms, p99 2.9 ms, max 3.2 ms": the percentiles never decrease.
     let latency = numbers_on(&run.stdout, "Latency: ");
     let (p50, p90, p99, max) = (latency[1], latency[3], latency[5], latency[6]);
-    assert!(0.0 < p50 && p50 <= p90 && p90 <= p99 && p99 <= max, "{latency:?}");
+    assert!(
+        0.0 < p50 && p50 <= p90 && p90 <= p99 && p99 <= max,
+        "{latency:?}"
+    );
     assert_eq!(numbers_on(&run.stdout, "The server received "), vec![300.0]);
 }
 
@@ -212,11 +280,22 @@ fn load_test_counts_add_up() {
 fn load_test_keeps_to_its_time_limit() {
     // Far more requests than fit in 0.5 s at 0.2 s each over 5 connections: the limit stops it.
     let args = [
-        "--requests", "100000", "--connections", "5", "--delay", "0.2", "--time-limit", "0.5",
+        "--requests",
+        "100000",
+        "--connections",
+        "5",
+        "--delay",
+        "0.2",
+        "--time-limit",
+        "0.5",
     ];
     let run = run_example("load_test", &args);
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("Stopped at the time limit of 0.5 s"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Stopped at the time limit of 0.5 s"),
+        "{}",
+        run.stdout
+    );
     let sent = numbers_on(&run.stdout, "Sent ");
     // Each connection starts requests until 0.5 s: 3 each (at 0, 0.2 and 0.4 s), give or take one.
     assert!((10.0..=20.0).contains(&sent[0]), "{}", run.stdout);
@@ -327,7 +406,10 @@ fn the_chat_room_with_real_clients() {
         }
     }
     let took = began.elapsed();
-    assert!(took < Duration::from_secs(20), "bob's 5000 lines took {took:?}");
+    assert!(
+        took < Duration::from_secs(20),
+        "bob's 5000 lines took {took:?}"
+    );
 
     // Carol took nothing for 2 s: she is disconnected, and the others are told.
     if !bob_heard_carol_go {

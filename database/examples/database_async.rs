@@ -225,8 +225,8 @@ fn message(error: &sqlx::Error) -> String {
 fn database(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, String, String)> {
     match url {
         None => {
-            let folder = tempfile::tempdir()
-                .map_err(|e| anyhow!("cannot make a temporary folder: {e}"))?;
+            let folder =
+                tempfile::tempdir().map_err(|e| anyhow!("cannot make a temporary folder: {e}"))?;
             let path = folder.path().join("shop.db");
             let url = format!("sqlite://{}?mode=rwc", path.display());
             let shown = "SQLite, a new file in a temporary folder".to_string();

@@ -167,13 +167,11 @@ fn message(error: &rusqlite::Error) -> String {
 
 /// Where the SQLite file is: a new one in a temporary folder (removed when the folder is dropped),
 /// or the one a `sqlite://PATH` URL names. Returns the folder to keep, the path, and what to show.
-fn sqlite_file(
-    url: Option<&str>,
-) -> anyhow::Result<(Option<tempfile::TempDir>, PathBuf, String)> {
+fn sqlite_file(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, PathBuf, String)> {
     match url {
         None => {
-            let folder = tempfile::tempdir()
-                .map_err(|e| anyhow!("cannot make a temporary folder: {e}"))?;
+            let folder =
+                tempfile::tempdir().map_err(|e| anyhow!("cannot make a temporary folder: {e}"))?;
             let path = folder.path().join("shop.db");
             let shown = "SQLite, a new file in a temporary folder".to_string();
             Ok((Some(folder), path, shown))

@@ -63,14 +63,23 @@ fn assert_ran(run: &Run, what: &str) {
         run.stderr
     );
     assert!(
-        run.stdout.lines().last().is_some_and(|l| l.starts_with("Time: reads ")),
+        run.stdout
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("Time: reads ")),
         "{what}: no Time line at the end:\n{}",
         run.stdout
     );
 }
 
 fn assert_one_line_failure(run: &Run, expected: &str) {
-    assert_eq!(run.code, Some(1), "{expected}: {}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "{expected}: {}{}",
+        run.stdout,
+        run.stderr
+    );
     assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
     assert!(
         run.stderr.starts_with("Error: ") && run.stderr.contains(expected),
@@ -105,8 +114,11 @@ fn sync_and_async_find_the_same_results() {
         .collect();
     // Only how the queries ran differs, not what they found.
     assert_eq!(differ.len(), 2, "{differ:#?}");
-    assert!(differ.iter().all(|(s, _)| s.starts_with("1000 balance reads")
-        || s.starts_with("200 transfers")));
+    assert!(
+        differ
+            .iter()
+            .all(|(s, _)| s.starts_with("1000 balance reads") || s.starts_with("200 transfers"))
+    );
     assert_eq!(sync.lines().count(), asynchronous.lines().count());
 }
 
@@ -138,9 +150,11 @@ fn a_database_file_of_your_own_is_used_and_left_as_it_was() {
         assert_ran(&again, example);
         let db = rusqlite::Connection::open(&file).expect("the file is a database");
         let tables: i64 = db
-            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
             .expect("a count");
         assert_eq!(tables, 0, "{example} left a table behind");
     }
@@ -156,7 +170,10 @@ fn a_table_in_the_way_is_one_clear_line_and_is_left_alone() {
             .expect("a table");
         let url = format!("sqlite://{}", file.display());
         let run = run(example, &["--database-url", &url]);
-        assert_one_line_failure(&run, "cannot set up the shop: table accounts already exists");
+        assert_one_line_failure(
+            &run,
+            "cannot set up the shop: table accounts already exists",
+        );
         let kept: String = db
             .query_row("SELECT x FROM accounts", [], |r| r.get(0))
             .expect("the table is still there");
@@ -173,17 +190,37 @@ fn bad_urls_are_one_clear_line() {
         format!("postgres://me:secret@127.0.0.1:{port}/shop")
     };
     let cases: &[(&str, &str, &str)] = &[
-        ("database_async", "nosuch://x", "no driver found for URL scheme \"nosuch\""),
+        (
+            "database_async",
+            "nosuch://x",
+            "no driver found for URL scheme \"nosuch\"",
+        ),
         ("database_async", &refused, "Connection refused"),
-        ("database_async", "sqlite:///no/such/folder/x.db", "unable to open database file"),
-        ("database_sync", "sqlite:///no/such/folder/x.db", "unable to open database file"),
-        ("database_sync", "postgres://x", "database_sync speaks SQLite only"),
+        (
+            "database_async",
+            "sqlite:///no/such/folder/x.db",
+            "unable to open database file",
+        ),
+        (
+            "database_sync",
+            "sqlite:///no/such/folder/x.db",
+            "unable to open database file",
+        ),
+        (
+            "database_sync",
+            "postgres://x",
+            "database_sync speaks SQLite only",
+        ),
         ("database_sync", "shop.db", "not an SQLite URL: shop.db"),
     ];
     for (example, url, expected) in cases {
         let run = run(example, &["--database-url", url]);
         assert_one_line_failure(&run, expected);
-        assert!(!run.stderr.contains("secret"), "a password was printed: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("secret"),
+            "a password was printed: {}",
+            run.stderr
+        );
     }
     for example in ["database_sync", "database_async"] {
         assert_one_line_failure(&run(example, &["--verbose"]), "usage:");
@@ -230,12 +267,18 @@ impl Postgres {
         let socket_dir = server.folder.path().to_str()?.to_string();
         let options = format!("-p {port} -k {socket_dir} -c listen_addresses=127.0.0.1");
         let log = format!("{socket_dir}/log");
-        let init = server.tool("initdb", &["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
+        let init = server.tool(
+            "initdb",
+            &["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"],
+        );
         if !init {
             return None;
         }
         server
-            .tool("pg_ctl", &["-D", data, "-o", &options, "-l", &log, "-w", "start"])
+            .tool(
+                "pg_ctl",
+                &["-D", data, "-o", &options, "-l", &log, "-w", "start"],
+            )
             .then_some(server)
     }
 
