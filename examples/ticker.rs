@@ -2,8 +2,9 @@
 //! with the ticks it missed while the thread was busy: `Burst`, `Delay` or `Skip`.
 //!
 //! An interval ticks every 0.5 s, six times. Beside it, on the same thread, other work waits for
-//! 0.7 s and then does 1.0 s of CPU work without ever yielding: the ticks due at 1.0 s and 1.5 s
-//! cannot run until 1.7 s. What happens next depends on the interval's `MissedTickBehavior`.
+//! 0.7 s and then makes a blocking call of 1.0 s (a sync library call, which never yields): the
+//! ticks due at 1.0 s and 1.5 s cannot run until 1.7 s. What happens next depends on the
+//! interval's `MissedTickBehavior`.
 //! Run: `cargo run --example ticker` (Burst, the default: about 2.5 s), then with
 //! `-- --missed delay` (about 3.2 s) and `-- --missed skip` (about 3.0 s).
 
@@ -11,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::bail;
 use tokio::time::MissedTickBehavior;
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{bar, say, summary};
 
 const TICKS: u32 = 6;
 const PERIOD: Duration = Duration::from_millis(500);
@@ -33,8 +34,9 @@ async fn ticker(missed: MissedTickBehavior) {
 async fn other_work() {
     tokio::time::sleep(Duration::from_millis(700)).await;
     let bar = bar("other work");
-    say("other work: 1.0 s of CPU work, never yielding");
-    cpu_work(Duration::from_secs(1));
+    say("other work: a blocking call of 1.0 s, never yielding");
+    // The mistake on purpose: a blocking call holds the only thread, so no tick can run.
+    std::thread::sleep(Duration::from_secs(1));
     say("other work: done");
     bar.end();
 }

@@ -297,8 +297,9 @@ fn load_test_keeps_to_its_time_limit() {
         run.stdout
     );
     let sent = numbers_on(&run.stdout, "Sent ");
-    // Each connection starts requests until 0.5 s: 3 each (at 0, 0.2 and 0.4 s), give or take one.
-    assert!((10.0..=20.0).contains(&sent[0]), "{}", run.stdout);
+    // No request starts after 0.5 s and each takes at least 0.2 s: at most 3 per connection (at
+    // 0, 0.2 and 0.4 s). On a busy machine there may be fewer, never more.
+    assert!((1.0..=15.0).contains(&sent[0]), "{}", run.stdout);
     assert_eq!(sent[0], sent[2], "all answered: {}", run.stdout);
     assert!(run.wall < Duration::from_secs(3), "{:?}", run.wall);
     // With 0.2 s of server delay, no answer can be faster than that.

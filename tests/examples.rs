@@ -124,7 +124,8 @@ examples! {
     memo_cache: SumOf(&[1.6, 1.6, 0.0]),
     // The blocking call and the rayon pool's 4 pieces of 0.45 s on 2 threads, side by side.
     blocking_work: LongestOf(&[1.5, 2.0 * 0.45]),
-    // Six ticks every 0.5 s; Burst catches up on the two missed ones at once.
+    // Six ticks every 0.5 s beside a 1.0 s blocking call at 0.7 s; Burst catches up on the two
+    // missed ones at once.
     ticker: LongestOf(&[0.5 * 5.0, 0.7 + 1.0]),
     // Delay: the two ticks before the stall, the late tick at 1.7 s, then three more 0.5 s apart.
     ticker_delay = "ticker" ["--missed", "delay"]: SumOf(&[0.7, 1.0, 0.5, 0.5, 0.5]),
