@@ -77,3 +77,13 @@ watch NN:
 # For teachers and CI: every exercise's solution passes, every starter fails as it should
 verify:
     cargo ex verify
+
+# The database examples' Time lines, three runs each, built with --release (SQLite by default)
+database-timings:
+    cargo build --release -p workbook-database --examples
+    for run in 1 2 3; do for example in database_sync database_async; do printf '%-15s ' $example; ./target/release/examples/$example | grep '^Time:'; done; done
+
+# The load test, built with --release, with its default and a 0.1 s server delay
+load-test:
+    cargo run --release --example load_test
+    cargo run --release --example load_test -- --requests 1000 --connections 50 --delay 0.1

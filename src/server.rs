@@ -18,7 +18,8 @@
 //! | `/slow` | `200 OK` after [`Config::slow_delay`] (30 s), past any client timeout here |
 //! | `/close` | `200 OK` and the first half of a page, then the connection closes |
 //!
-//! Each answer waits [`Config::page_delay`] (0.5 s) first, `/slow` its own delay instead.
+//! Each answer waits [`Config::page_delay`] (0.5 s) first, `/slow` its own delay instead. With
+//! [`Config::fault_links`], page 4 also links to `/missing` and page 7 to `/slow`, for the crawler.
 //! Any path takes `?delay=SECS` to wait that long instead (at most [`MAX_DELAY`]), for example
 //! `/page/3?delay=2.5`: a way to give each page its own delay.
 //!
@@ -69,6 +70,9 @@ pub struct Config {
     /// Print a line (with [`crate::say`]) when a request comes in and when it is answered.
     /// Default off: the examples that use the server print only what their client sees.
     pub log_requests: bool,
+    /// Page 4 also links to `/missing` and page 7 to `/slow`, so a crawler meets a 404 and a
+    /// timeout on its way. Default off.
+    pub fault_links: bool,
 }
 
 impl Default for Config {
@@ -79,6 +83,7 @@ impl Default for Config {
             pages: 10,
             slow_delay: Duration::from_secs(30),
             log_requests: false,
+            fault_links: false,
         }
     }
 }
@@ -230,6 +235,7 @@ struct Site {
     pages: usize,
     slow_delay: Duration,
     log_requests: bool,
+    fault_links: bool,
     requests: Arc<AtomicU64>,
     in_flight: Arc<InFlight>,
 }
@@ -266,6 +272,7 @@ impl Site {
             pages: config.pages,
             slow_delay: config.slow_delay,
             log_requests: config.log_requests,
+            fault_links: config.fault_links,
             requests: Arc::new(AtomicU64::new(0)),
             in_flight: Arc::default(),
         }
@@ -309,10 +316,15 @@ impl Site {
                     // Every page links to the next one, so all are reachable from any of them,
                     // and to one more, so a crawler meets pages it has already seen.
                     let (next, other) = ((n + 1) % self.pages, (n * 3 + 2) % self.pages);
+                    let fault = match n {
+                        4 if self.fault_links => " <a href=\"/missing\">Gone</a>",
+                        7 if self.fault_links => " <a href=\"/slow\">Slow</a>",
+                        _ => "",
+                    };
                     page(
                         StatusCode::OK,
                         &format!("Page {n}"),
-                        &format!("<p>See {} and {}.</p>", link(next), link(other)),
+                        &format!("<p>See {} and {}.{fault}</p>", link(next), link(other)),
                     )
                 }
                 None => page(

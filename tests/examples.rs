@@ -136,13 +136,45 @@ examples! {
     http_many_async: LongestOf(&[0.5; 10]),
     // Two requests in flight at a time: five rounds of two pages.
     http_many_async_parallel_2 = "http_many_async" ["--parallel", "2"]: SumOf(&[0.5; 5]),
+    // ---- The ecosystem and use cases. The failure and Ctrl-C paths, the chat room, the crawler's
+    // properties and the load test's shape are tested in tests/ecosystem.rs.
+    // Three lookups at a time, the next as soon as one ends: orders 4, 5, 7; 2, 8; and 1.
+    streams: LongestOf(&[0.4 + 0.4 + 1.6, 1.2 + 0.8, 1.6]),
+    // Handed back in order: orders 1, 2 and 4 hold the three slots until order 1 (1.6 s) is done;
+    // then 5, 7 and 8 start, and 7 takes 1.6 s.
+    streams_in_order = "streams" ["--in-order"]: SumOf(&[1.6, 1.6]),
+    // Five jobs, all waited for: the longest sets the total.
+    task_group: LongestOf(&[0.6, 1.2, 1.8, 2.4, 3.0]),
+    // Round 1 (naive), round 2 (shared) each as long as the slowest city; round 3 from the cache.
+    memo_cache: SumOf(&[1.6, 1.6, 0.0]),
+    // The blocking call and the rayon pool's 4 pieces of 0.45 s on 2 threads, side by side.
+    blocking_work: LongestOf(&[1.5, 2.0 * 0.45]),
+    // Six ticks every 0.5 s beside a 1.0 s blocking call at 0.7 s; Burst catches up on the two
+    // missed ones at once.
+    ticker: LongestOf(&[0.5 * 5.0, 0.7 + 1.0]),
+    // Delay: the two ticks before the stall, the late tick at 1.7 s, then three more 0.5 s apart.
+    ticker_delay = "ticker" ["--missed", "delay"]: SumOf(&[0.7, 1.0, 0.5, 0.5, 0.5]),
+    // Skip: back on the 0.5 s grid after the late tick; the sixth tick is due at 3.0 s.
+    ticker_skip = "ticker" ["--missed", "skip"]: SumOf(&[0.5; 6]),
+    // Its time depends on the order in which the pages arrive; the graph and counts do not.
+    crawler: Untimed,
 }
 
 /// Examples that are not snapshot-tested here, each with the reason.
-const NOT_SNAPSHOTTED: &[(&str, &str)] = &[(
-    "web_server",
-    "a server runs until it is stopped; tests/http.rs starts it, fetches a page and kills it",
-)];
+const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
+    (
+        "web_server",
+        "a server runs until it is stopped; tests/http.rs starts it, fetches a page and kills it",
+    ),
+    (
+        "chat_server",
+        "a server runs until it is stopped; tests/ecosystem.rs connects real TCP clients to it",
+    ),
+    (
+        "load_test",
+        "its numbers differ on every run; tests/ecosystem.rs checks that its counts add up",
+    ),
+];
 
 #[test]
 fn every_example_has_a_test() {

@@ -1,0 +1,218 @@
+//! chat_server: a TCP chat room. Each client's lines go to every other client, joins and leaves
+//! are announced, and a client that reads slowly, or not at all, or vanishes, stalls nobody else.
+//!
+//! Every client is a task; it reads its client's lines and publishes them on a broadcast channel,
+//! and a second task per client writes what the others said. A client that stops reading makes only
+//! its own writer wait: it misses messages (and is told how many), and after `--write-timeout`
+//! seconds (default 10) of not taking any, it is disconnected.
+//! Run: `cargo run --example chat_server` (port 7878; `-- --port 0` takes any free port). It runs
+//! until you stop it with Ctrl-C. Then, in two or more other terminals: `nc 127.0.0.1 7878`.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{anyhow, bail};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::broadcast;
+use workbook::say;
+
+/// How many messages the channel keeps for a reader that has fallen behind. A reader more than
+/// this far behind loses the oldest ones: the channel never waits for a slow reader.
+const BACKLOG: usize = 128;
+/// The longest line a client may send, in bytes; longer lines are cut.
+const LONGEST_LINE: usize = 2000;
+
+/// One line said in the room, by client `from` (or by the room itself).
+#[derive(Clone)]
+struct Said {
+    from: u64,
+    line: Arc<str>,
+}
+
+/// What the room knows: the channel everyone hears, and who is in.
+struct Room {
+    channel: broadcast::Sender<Said>,
+    members: Mutex<BTreeMap<u64, String>>,
+    write_timeout: Duration,
+}
+
+impl Room {
+    fn say(&self, from: u64, line: String) {
+        // `send` fails only when nobody listens, and then nobody needed to hear it.
+        let _ = self.channel.send(Said {
+            from,
+            line: line.into(),
+        });
+    }
+
+    fn members(&self) -> std::sync::MutexGuard<'_, BTreeMap<u64, String>> {
+        self.members.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    let (port, write_timeout) = options()?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
+        anyhow!("cannot listen on 127.0.0.1:{port}: {e} (try another --port, or 0)")
+    })?;
+    let port = listener.local_addr()?.port();
+    say(format!(
+        "Chat room on 127.0.0.1:{port}; join with: nc 127.0.0.1 {port}  (Ctrl-C stops it)"
+    ));
+
+    let room = Arc::new(Room {
+        channel: broadcast::channel(BACKLOG).0,
+        members: Mutex::new(BTreeMap::new()),
+        write_timeout,
+    });
+    for id in 1.. {
+        let stream = match listener.accept().await {
+            Ok((stream, _peer)) => stream,
+            Err(e) => {
+                // Out of file descriptors, usually: say so, wait a moment, and go on.
+                say(format!("cannot accept a connection: {e}"));
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        // One task per client: a client that waits makes only its own task wait.
+        tokio::spawn(client(stream, id, Arc::clone(&room)));
+    }
+    Ok(())
+}
+
+/// Serves one client from its first line (its name) to its last.
+async fn client(stream: TcpStream, id: u64, room: Arc<Room>) {
+    let (reader, mut writer) = stream.into_split();
+    let mut lines = BufReader::new(reader);
+
+    let _ = writer.write_all(b"Welcome! What is your name?\n").await;
+    let name = match read_line(&mut lines).await {
+        Some(line) => name_from(&line, id),
+        None => return, // Gone before saying a name: nobody saw them come.
+    };
+    // Listen before announcing, so nothing said from now on is missed.
+    let hearing = room.channel.subscribe();
+    let others: Vec<String> = room.members().values().cloned().collect();
+    let present = if others.is_empty() {
+        "nobody else yet".to_string()
+    } else {
+        others.join(", ")
+    };
+    let welcome = format!("Hello, {name}! In the room: {present}\n");
+    if writer.write_all(welcome.as_bytes()).await.is_err() {
+        return;
+    }
+    room.members().insert(id, name.clone());
+    say(format!("{name} joined ({} in the room)", others.len() + 1));
+    room.say(id, format!("* {name} joined"));
+
+    // The writer runs as a task of its own, so this one can go on reading meanwhile.
+    let mut writing = tokio::spawn(write_what_others_say(
+        hearing,
+        writer,
+        id,
+        room.write_timeout,
+    ));
+    let why = tokio::select! {
+        () = publish_lines(&mut lines, id, &name, &room) => "left".to_string(),
+        ended = &mut writing => match ended {
+            Ok(why) => why,
+            Err(e) => format!("writer failed: {e}"),
+        },
+    };
+    writing.abort();
+    room.members().remove(&id);
+    say(format!("{name} {why}"));
+    room.say(id, format!("* {name} {why}"));
+}
+
+/// Reads the client's lines and says each one to the room, until the client hangs up.
+async fn publish_lines(lines: &mut BufReader<OwnedReadHalf>, id: u64, name: &str, room: &Room) {
+    while let Some(line) = read_line(lines).await {
+        room.say(id, format!("{name}: {line}"));
+    }
+}
+
+/// Writes to the client what the others say. Returns why it stopped.
+async fn write_what_others_say(
+    mut hearing: broadcast::Receiver<Said>,
+    mut writer: OwnedWriteHalf,
+    id: u64,
+    write_timeout: Duration,
+) -> String {
+    loop {
+        let line = match hearing.recv().await {
+            Ok(said) if said.from == id => continue,
+            Ok(said) => format!("{}\n", said.line),
+            // This client fell more than BACKLOG messages behind: the oldest are gone.
+            Err(broadcast::error::RecvError::Lagged(missed)) => {
+                format!("*** you missed {missed} messages (reading too slowly)\n")
+            }
+            Err(broadcast::error::RecvError::Closed) => return "left".to_string(),
+        };
+        // A client that takes nothing for this long is not coming back.
+        match tokio::time::timeout(write_timeout, writer.write_all(line.as_bytes())).await {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => return "left (connection lost)".to_string(),
+            Err(_) => return "was disconnected (not reading)".to_string(),
+        }
+    }
+}
+
+/// The next line from the client, without its line ending; `None` when it hangs up (or its
+/// connection breaks). A line longer than LONGEST_LINE is cut there, and the rest read as a new
+/// line, so a client cannot make the server hold an endless line.
+async fn read_line(lines: &mut BufReader<OwnedReadHalf>) -> Option<String> {
+    let mut bytes = Vec::new();
+    let mut limited = (&mut *lines).take(LONGEST_LINE as u64);
+    match limited.read_until(b'\n', &mut bytes).await {
+        Ok(0) | Err(_) => None,
+        Ok(_) => {
+            let text = String::from_utf8_lossy(&bytes);
+            Some(text.trim_end_matches(['\r', '\n']).to_string())
+        }
+    }
+}
+
+/// The name a client gave, or `guest-ID` if it gave none that fits on a line.
+fn name_from(line: &str, id: u64) -> String {
+    let name = line.trim();
+    if name.is_empty() || name.chars().count() > 30 || name.starts_with('*') {
+        format!("guest-{id}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// `[--port PORT] [--write-timeout SECS]`.
+fn options() -> anyhow::Result<(u16, Duration)> {
+    let (mut port, mut write_timeout) = (7878, Duration::from_secs(10));
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = args.next().ok_or_else(|| anyhow!("{arg} needs a value"))?;
+        match arg.as_str() {
+            "--port" => {
+                port = value
+                    .parse()
+                    .map_err(|_| anyhow!("--port takes 0 to 65535, not {value}"))?;
+            }
+            "--write-timeout" => {
+                let seconds = value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| (0.1..=3600.0).contains(s))
+                    .ok_or_else(|| {
+                        anyhow!("--write-timeout takes seconds (0.1 to 3600), not {value}")
+                    })?;
+                write_timeout = Duration::from_secs_f64(seconds);
+            }
+            _ => bail!("unknown option {arg}; usage: [--port PORT] [--write-timeout SECS]"),
+        }
+    }
+    Ok((port, write_timeout))
+}
