@@ -16,6 +16,7 @@ use hyper::body::Bytes;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use workbook::server;
+use workbook::url_list::{root_cause, title_of};
 use workbook::{say, summary};
 
 #[tokio::main(flavor = "current_thread")]
@@ -46,7 +47,7 @@ async fn main() -> anyhow::Result<()> {
     let page = tokio::time::timeout(Duration::from_secs(10), fetch)
         .await
         .map_err(|_| anyhow!("no answer from {shown} within 10 s"))?
-        .map_err(|e| anyhow!("cannot fetch {shown}: {}", innermost(&*e)))?;
+        .map_err(|e| anyhow!("cannot fetch {shown}: {}", root_cause(&*e)))?;
 
     let page = String::from_utf8_lossy(&page);
     match title_of(&page) {
@@ -55,28 +56,4 @@ async fn main() -> anyhow::Result<()> {
     }
     summary();
     Ok(())
-}
-
-/// The text of the page's `<title>`, on one line.
-fn title_of(page: &str) -> Option<String> {
-    // ASCII lowercase keeps every byte where it was, so positions found in it fit `page` too.
-    let lower = page.to_ascii_lowercase();
-    let open = lower.find("<title")?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find("</title")?;
-    Some(
-        page[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-/// The root cause of an error: hyper's errors wrap it, as in "client error (Connect)".
-fn innermost(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut cause = error;
-    while let Some(deeper) = cause.source() {
-        cause = deeper;
-    }
-    cause.to_string()
 }

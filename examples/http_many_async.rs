@@ -6,32 +6,34 @@
 //! that is only a path, such as `/page/3` or `/slow`, meaning that path on the workbook's server.
 //! A URL that fails (no such host, a 404, a timeout, ...) gets one line that says why, and the
 //! run goes on; the exit code is 1 if any failed.
+//! Both clients read the options and the list, and print each URL's line, with `src/url_list.rs`:
+//! this file is only the client.
 //! Run: `cargo run --example http_many_async` (about 0.5 s), or with `-- urls.txt`,
 //! `--timeout SECS` (default 5), `--parallel N` (at most N requests at once; `--parallel 2` takes
 //! about 2.5 s). Compare with `http_many_sync`. https URLs need `--features tls`.
 
 use std::error::Error;
-use std::io::ErrorKind;
-use std::time::Duration;
 
-use anyhow::{anyhow, bail};
+use anyhow::bail;
 use futures::StreamExt;
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
-use hyper::http::{Uri, header::LOCATION, response::Parts};
+use hyper::http::Uri;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
-use workbook::server::{self, RunningServer};
+use workbook::url_list::{
+    Options, Url, connection_fault, one_line, report, root_cause, title_or_failure, urls_to_fetch,
+};
 use workbook::{bar, say, summary};
 
 /// Fetches one URL and returns the title of its page, or one line that says what went wrong.
 async fn fetch(client: &HttpClient, url: &Url, options: &Options) -> Result<String, String> {
-    let uri = check(&url.full)?;
+    let uri = url.check()?;
     let bar = bar(&url.label());
     // Any future can be given a deadline: past it, `timeout` drops the request.
     let outcome = match tokio::time::timeout(options.timeout, get_title(client, uri)).await {
         Ok(outcome) => outcome,
-        Err(_elapsed) => Err(format!("timed out after {} s", options.timeout_text)),
+        Err(_elapsed) => Err(options.timed_out()),
     };
     bar.end();
     outcome
@@ -100,210 +102,7 @@ fn connector() -> Connector {
         .build()
 }
 
-/// What went wrong, in one line. hyper's errors wrap their causes, so look through the chain for a
-/// refused connection or one closed halfway, the faults a client must expect.
+/// What went wrong, in one line: a fault a client must expect, else the deepest of hyper's causes.
 fn describe(error: &(dyn Error + 'static)) -> String {
-    let mut cause = error;
-    loop {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            match io.kind() {
-                ErrorKind::ConnectionRefused => {
-                    return "connection refused: nothing listens there".to_string();
-                }
-                ErrorKind::UnexpectedEof
-                | ErrorKind::ConnectionReset
-                | ErrorKind::ConnectionAborted => {
-                    return "connection closed mid-response".to_string();
-                }
-                _ => {}
-            }
-        }
-        if let Some(hyper) = cause.downcast_ref::<hyper::Error>() {
-            if hyper.is_incomplete_message() {
-                return "connection closed mid-response".to_string();
-            }
-        }
-        match cause.source() {
-            Some(deeper) => cause = deeper,
-            None => return one_line(&cause.to_string()),
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The rest is the same in http_many_sync and http_many_async: reading the options and the list
-// of URLs, checking a URL, finding a title, and printing one line for each URL.
-// ---------------------------------------------------------------------------------------------
-
-const USAGE: &str = "usage: [--timeout SECS] [--parallel N] [URL_FILE]";
-
-/// The command line: `[--timeout SECS] [--parallel N] [URL_FILE]`.
-struct Options {
-    file: Option<String>,
-    timeout: Duration,
-    /// The timeout as it was written, to print it back.
-    timeout_text: String,
-    /// How many requests may be in flight at once, if limited.
-    parallel: Option<usize>,
-}
-
-impl Options {
-    fn from_args() -> anyhow::Result<Options> {
-        let mut options = Options {
-            file: None,
-            timeout: Duration::from_secs(5),
-            timeout_text: "5".to_string(),
-            parallel: None,
-        };
-        let mut args = std::env::args().skip(1);
-        while let Some(arg) = args.next() {
-            let mut value = || {
-                args.next()
-                    .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))
-            };
-            match arg.as_str() {
-                "--timeout" => {
-                    let text = value()?;
-                    options.timeout = text
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
-                        .map(Duration::from_secs_f64)
-                        .ok_or_else(|| {
-                            anyhow!("--timeout takes seconds (0 to 3600), not {text}")
-                        })?;
-                    options.timeout_text = text;
-                }
-                "--parallel" => {
-                    let text = value()?;
-                    let n = text.parse::<usize>().ok().filter(|&n| n >= 1);
-                    let n = n.ok_or_else(|| {
-                        anyhow!("--parallel takes a number from 1 up, not {text}")
-                    })?;
-                    options.parallel = Some(n);
-                }
-                flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
-                _ if options.file.is_none() => options.file = Some(arg),
-                _ => bail!("one URL file at most, not also {arg}; {USAGE}"),
-            }
-        }
-        Ok(options)
-    }
-}
-
-/// One URL to fetch: as written in the list, and in full.
-struct Url {
-    shown: String,
-    full: String,
-}
-
-impl Url {
-    /// Its name on the timeline: short, so the timeline fits the terminal.
-    fn label(&self) -> String {
-        const MOST: usize = 24;
-        if self.shown.chars().count() <= MOST {
-            return self.shown.clone();
-        }
-        let start: String = self.shown.chars().take(MOST - 1).collect();
-        format!("{start}…")
-    }
-}
-
-/// The URLs from the file, or the workbook server's pages. The workbook server is started only when
-/// a URL is on it, and runs as long as the `RunningServer` is kept.
-fn urls_to_fetch(options: &Options) -> anyhow::Result<(Vec<Url>, Option<RunningServer>)> {
-    let lines = match &options.file {
-        Some(file) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| anyhow!("cannot read the URL file {file}: {e}"))?;
-            let lines: Vec<String> = text
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                .map(String::from)
-                .collect();
-            if lines.is_empty() {
-                bail!("no URLs in {file}: write one a line");
-            }
-            lines
-        }
-        None => (0..10).map(server::page_path).collect(),
-    };
-    let server = if lines.iter().any(|line| line.starts_with('/')) {
-        Some(server::start_on_thread(server::Config::default())?)
-    } else {
-        None
-    };
-    let urls = lines
-        .into_iter()
-        .map(|line| Url {
-            // A path means the workbook server. Its port changes on every run: only the path
-            // is printed, so the output stays the same.
-            full: match &server {
-                Some(server) if line.starts_with('/') => server.url(&line),
-                _ => line.clone(),
-            },
-            shown: line,
-        })
-        .collect();
-    Ok((urls, server))
-}
-
-/// Checks that `url` is one this program can fetch, before any request is made.
-fn check(url: &str) -> Result<Uri, String> {
-    let uri: Uri = url.parse().map_err(|e| format!("not a URL ({e})"))?;
-    match uri.scheme_str() {
-        Some("http") => {}
-        Some("https") if cfg!(feature = "tls") => {}
-        Some("https") => return Err("https needs the tls feature (--features tls)".into()),
-        _ => return Err("not an http:// URL".into()),
-    }
-    if uri.host().is_none() {
-        return Err("no host in the URL".into());
-    }
-    Ok(uri)
-}
-
-/// The page's title if the answer is a page (2xx), or why not.
-fn title_or_failure(head: &Parts, page: &[u8]) -> Result<String, String> {
-    let status = head.status;
-    if status.is_redirection() {
-        let to = head.headers.get(LOCATION).and_then(|to| to.to_str().ok());
-        let to = to.unwrap_or("?");
-        return Err(format!("{status}, to {to} (redirects are not followed)"));
-    }
-    if !status.is_success() {
-        return Err(status.to_string());
-    }
-    Ok(title_of(&String::from_utf8_lossy(page)).unwrap_or_else(|| format!("{status}, no <title>")))
-}
-
-/// The text of the page's `<title>`, on one line.
-fn title_of(page: &str) -> Option<String> {
-    // ASCII lowercase keeps every byte where it was, so positions found in it fit `page` too.
-    let lower = page.to_ascii_lowercase();
-    let open = lower.find("<title")?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find("</title")?;
-    Some(one_line(&page[start..end]))
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Prints one line for `url`, the URLs lined up in a column. Returns 1 if it failed, else 0.
-fn report(url: &Url, outcome: &Result<String, String>, all: &[Url]) -> usize {
-    let width = all.iter().map(|u| u.shown.len()).max().unwrap_or(0).min(30);
-    let shown = &url.shown;
-    match outcome {
-        Ok(title) => {
-            say(format!("{shown:width$}  \"{title}\""));
-            0
-        }
-        Err(why) => {
-            say(format!("{shown:width$}  failed: {why}"));
-            1
-        }
-    }
+    connection_fault(error).unwrap_or_else(|| one_line(&root_cause(error).to_string()))
 }

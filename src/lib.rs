@@ -11,6 +11,7 @@
 pub mod args;
 pub mod scratch;
 pub mod server;
+pub mod url_list;
 
 use std::cell::Cell;
 use std::fmt;
