@@ -252,15 +252,18 @@ fn numbers_on(stdout: &str, prefix: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The default run, as a learner's `cargo run --example load_test`: its counts must add up, and
+/// its snapshot fixes the report's shape and the counts that must be exact, with the measured
+/// figures (time taken, throughput, latencies) replaced by `N`.
 #[test]
 fn load_test_counts_add_up() {
-    let run = run_example("load_test", &["--requests", "300", "--connections", "10"]);
+    let run = run_example("load_test", &[]);
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
-    // "Sent 300 requests in 0.05 s: 300 answered, 0 failed"
+    // "Sent 2000 requests in 0.05 s: 2000 answered, 0 failed"
     let sent = numbers_on(&run.stdout, "Sent ");
     assert_eq!(
         (sent[0], sent[2], sent[3]),
-        (300.0, 300.0, 0.0),
+        (2000.0, 2000.0, 0.0),
         "{}",
         run.stdout
     );
@@ -273,7 +276,35 @@ fn load_test_counts_add_up() {
         0.0 < p50 && p50 <= p90 && p90 <= p99 && p99 <= max,
         "{latency:?}"
     );
-    assert_eq!(numbers_on(&run.stdout, "The server received "), vec![300.0]);
+    assert_eq!(
+        numbers_on(&run.stdout, "The server received "),
+        vec![2000.0]
+    );
+    insta::assert_snapshot!("load_test", measured_figures_hidden(&run.stdout));
+}
+
+/// load_test's report with each measured figure replaced by `N`: the seconds on the `Sent` line
+/// and every number on the `Throughput` and `Latency` lines (the `50` of `p50` is a name, not a
+/// figure, and stays). The counts stay as printed.
+fn measured_figures_hidden(stdout: &str) -> String {
+    let is_figure = |word: &str| word.parse::<f64>().is_ok();
+    stdout
+        .split_inclusive('\n')
+        .map(|line| {
+            let measured = line.starts_with("Throughput: ") || line.starts_with("Latency: ");
+            let mut previous = "";
+            let words: Vec<&str> = line
+                .split(' ')
+                .map(|word| {
+                    let hidden = is_figure(word)
+                        && (measured || (line.starts_with("Sent ") && previous == "in"));
+                    previous = word;
+                    if hidden { "N" } else { word }
+                })
+                .collect();
+            words.join(" ")
+        })
+        .collect()
 }
 
 #[test]
@@ -362,6 +393,15 @@ fn the_chat_room_with_real_clients() {
         .and_then(|(_, rest)| rest.split(';').next())
         .and_then(|port| port.parse().ok())
         .unwrap_or_else(|| panic!("no port in {first:?}"));
+    // The server's log, read on a thread of its own so that a missing line fails after 10 s.
+    let (log_lines, server_said) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in log.lines().map_while(Result::ok) {
+            if log_lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
 
     let (mut alice, hello) = Client::join(port, "alice");
     assert_eq!(hello, "Hello, alice! In the room: nobody else yet");
@@ -431,6 +471,33 @@ fn the_chat_room_with_real_clients() {
     drop(TcpStream::connect(("127.0.0.1", port)).expect("connects"));
     bob.say("still here");
     assert_eq!(alice.line(), "bob: still here");
+
+    // Bob leaves, then alice; the server's log of the whole session is its snapshot.
+    drop(bob);
+    assert_eq!(alice.line(), "* bob left");
+    drop(alice);
+    let mut said = first;
+    loop {
+        let line = server_said
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("the server never said alice left:\n{said}"));
+        said.push_str(&line);
+        said.push('\n');
+        if line.ends_with("] alice left") {
+            break;
+        }
+    }
+    insta::assert_snapshot!("chat_server", chat_log_redacted(&said, port));
+}
+
+/// The chat server's log with what changes from run to run replaced: the port (`--port 0` takes
+/// any free one, so that runs at the same time never collide) by `PORT`, and the time stamps of
+/// the joins and leaves (they say when the test's clients acted) by `?.?`.
+fn chat_log_redacted(log: &str, port: u16) -> String {
+    let log = log
+        .replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT")
+        .replace(&format!("127.0.0.1 {port}"), "127.0.0.1 PORT");
+    common::client_times_hidden(&log)
 }
 
 #[test]

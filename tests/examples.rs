@@ -164,15 +164,18 @@ examples! {
 const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
     (
         "web_server",
-        "a server runs until it is stopped; tests/http.rs starts it, fetches a page and kills it",
+        "a server runs until it is stopped; tests/http.rs starts it, fetches a page, kills it and \
+         snapshots its stdout (http__web_server.snap, port and request times redacted)",
     ),
     (
         "chat_server",
-        "a server runs until it is stopped; tests/ecosystem.rs connects real TCP clients to it",
+        "a server runs until it is stopped; tests/ecosystem.rs connects real TCP clients to it and \
+         snapshots its log of the session (ecosystem__chat_server.snap, port and times redacted)",
     ),
     (
         "load_test",
-        "its numbers differ on every run; tests/ecosystem.rs checks that its counts add up",
+        "its numbers differ on every run; tests/ecosystem.rs checks that its counts add up and \
+         snapshots its report (ecosystem__load_test.snap, measured figures redacted)",
     ),
 ];
 

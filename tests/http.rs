@@ -278,6 +278,10 @@ impl Drop for Running {
     }
 }
 
+/// Its real stdout, snapshotted: the banner, one page fetched, then stopped. Two things in it
+/// change from run to run and are replaced: the port (`--port 0` takes any free one, so that runs
+/// at the same time never collide) by `PORT`, and the time stamps of the request lines (they say
+/// when this test's request arrived) by `?.?` (see `common::client_times_hidden`).
 #[test]
 fn web_server_serves_pages_until_it_is_stopped() {
     let mut server = Running(
@@ -298,6 +302,7 @@ fn web_server_serves_pages_until_it_is_stopped() {
         .find(|word| word.starts_with("http://127.0.0.1:"))
         .unwrap_or_else(|| panic!("no URL in web_server's first line: {first:?}"))
         .to_string();
+    let port = base.rsplit(':').next().expect("a port").to_string();
 
     let began = Instant::now();
     let page = ureq::get(format!("{base}/page/3"))
@@ -311,20 +316,22 @@ fn web_server_serves_pages_until_it_is_stopped() {
 
     // It is still running, and it logged the request.
     assert!(server.0.try_wait().expect("a child").is_none());
-    let mut log = Vec::new();
+    let mut log = first;
     for line in stdout.by_ref().lines() {
         let line = line.expect("a line");
         let done = line.contains("GET /page/3 -> 200 OK");
-        log.push(line);
+        log.push_str(&line);
+        log.push('\n');
         if done {
             break;
         }
     }
-    assert!(log.iter().any(|l| l.ends_with("] GET /page/3")), "{log:?}");
+    assert!(log.lines().any(|l| l.ends_with("] GET /page/3")), "{log}");
 
     server.0.kill().expect("web_server can be stopped");
     let status = server.0.wait().expect("web_server ends");
     assert!(!status.success());
+    stdout.read_to_string(&mut log).expect("the rest of stdout");
     let mut stderr = String::new();
     let _ = server
         .0
@@ -332,6 +339,9 @@ fn web_server_serves_pages_until_it_is_stopped() {
         .take()
         .map(|mut e| e.read_to_string(&mut stderr));
     assert_eq!(stderr, "", "web_server printed errors");
+
+    let log = log.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT");
+    insta::assert_snapshot!("web_server", common::client_times_hidden(&log));
 }
 
 #[test]
