@@ -18,6 +18,7 @@ enum Claim {
     /// Jobs that overlap: the total is the longest of the chains of jobs that wait for each other.
     LongestOf(&'static [f64]),
     /// The example makes no claim about time.
+    #[allow(dead_code)] // no example in the list is untimed yet
     Untimed,
 }
 use Claim::{LongestOf, SumOf, Untimed};
@@ -103,10 +104,38 @@ examples! {
     chores_async: SumOf(&[7.0, 3.0]),
     // Chains: dishwasher; washer then dryer; water; potatoes.
     chores_async_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
+    // Runtimes and threads. The twins on smol and async-std whose potatoes burn CPU, and the
+    // threads examples, are in tests/runtimes.rs (see NOT_SNAPSHOTTED).
+    gather_smol: LongestOf(&[3.0, 1.0, 2.0]),
+    gather_async_std: LongestOf(&[3.0, 1.0, 2.0]),
+    // Three runtimes one after another, each waiting 0.6 s for its tasks.
+    dropped_handle: SumOf(&[0.6, 0.6, 0.6]),
+    // The panic comes at once; then three waits of 0.5 s, one after another.
+    mixing_runtimes: SumOf(&[0.5, 0.5, 0.5]),
 }
 
 /// Examples that are not snapshot-tested here, each with the reason.
-const NOT_SNAPSHOTTED: &[(&str, &str)] = &[];
+const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
+    // Runtimes and threads: tests/runtimes.rs snapshots these. It runs after this file and never
+    // more than a few CPU-bound examples at once, so their potatoes do not slow the ones here.
+    ("chores_smol", CPU_BOUND),
+    ("chores_smol_yield", CPU_BOUND),
+    ("chores_async_std", CPU_BOUND),
+    ("chores_async_std_yield", CPU_BOUND),
+    ("chores_spawn_blocking", CPU_BOUND),
+    ("gather_threads", CPU_BOUND),
+    (
+        "chores_multi_thread",
+        "lines due at the same instant come from different threads, in either order: \
+         tests/runtimes.rs snapshots it with those lines put in a fixed order",
+    ),
+    (
+        "scale",
+        "a benchmark: its numbers vary; tests/runtimes.rs runs it for a small N and checks \
+         the shape of its table",
+    ),
+];
+const CPU_BOUND: &str = "CPU-bound: snapshot-tested in tests/runtimes.rs, a few at a time";
 
 #[test]
 fn every_example_has_a_test() {
