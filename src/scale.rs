@@ -252,10 +252,45 @@ pub fn markdown(recorded: &Recorded) -> String {
         let [runtime, n, wall, peak, per_job] = cells(row);
         let _ = writeln!(out, "| {runtime} | {n} | {wall} | {peak} | {per_job} |");
     }
+    let targets = targets(&recorded.rows);
+    if !targets.is_empty() {
+        out.push('\n');
+        out.push_str(&targets);
+    }
     let notes = notes(&recorded.rows, "- ", false);
     if !notes.is_empty() {
         out.push('\n');
         out.push_str(&notes);
+    }
+    out
+}
+
+/// The targets the benchmark was built to meet: tokio runs 1,000,000 sleepers of 1 s in at most
+/// 1.5 s and 500 MiB (release build, a 2-core machine).
+pub const TARGET_N: u64 = 1_000_000;
+pub const TARGET_WALL_SECONDS: f64 = 1.5;
+pub const TARGET_PEAK_MIB: f64 = 500.0;
+
+/// One line a tokio row at [`TARGET_N`]: its figures against the targets.
+fn targets(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for row in rows
+        .iter()
+        .filter(|r| r.n == TARGET_N && r.runtime.starts_with("tokio"))
+    {
+        let Some(m) = &row.measured else { continue };
+        let peak = m.peak_bytes as f64 / MIB;
+        let met = |ok: bool| if ok { "within" } else { "over" };
+        let _ = writeln!(
+            out,
+            "- Target, {} at N = {}: {:.2} s wall ({} the {TARGET_WALL_SECONDS} s target), \
+             {peak:.1} MiB peak ({} the {TARGET_PEAK_MIB} MiB target).",
+            row.runtime,
+            thousands(row.n),
+            m.wall_seconds,
+            met(m.wall_seconds <= TARGET_WALL_SECONDS),
+            met(peak <= TARGET_PEAK_MIB),
+        );
     }
     out
 }
@@ -558,6 +593,29 @@ mod tests {
             lines[3],
             "OS threads at N = 100,000: skipped: over --max-threads 10,000"
         );
+    }
+
+    #[test]
+    fn the_markdown_says_whether_tokio_met_its_targets() {
+        let mut recorded = sample();
+        recorded.rows.push(Row {
+            runtime: "tokio multi_thread".into(),
+            n: TARGET_N,
+            measured: Some(Measured {
+                jobs: TARGET_N,
+                wall_seconds: 1.6,
+                peak_bytes: 400 * 1024 * 1024,
+                base_bytes: 0,
+            }),
+            note: String::new(),
+        });
+        let md = markdown(&recorded);
+        assert!(md.contains("| tokio multi_thread | 1,000,000 | 1.60 s | 400.0 MiB | 419 |"));
+        assert!(md.contains(
+            "- Target, tokio multi_thread at N = 1,000,000: 1.60 s wall (over the 1.5 s target), \
+             400.0 MiB peak (within the 500 MiB target)."
+        ));
+        assert!(md.contains("- OS threads at N = 100,000: skipped"));
     }
 
     #[test]
