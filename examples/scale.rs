@@ -483,8 +483,10 @@ fn main() -> anyhow::Result<()> {
             rows,
         };
         let path = dir.join("scale.tsv");
-        std::fs::write(&path, scale::to_tsv(&recorded))
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        let tsv = scale::to_tsv(&recorded);
+        std::fs::write(&path, &tsv).with_context(|| format!("cannot write {}", path.display()))?;
+        // Draw from what the file says (rounded as written), so `--render` draws the same.
+        let recorded = scale::from_tsv(&tsv).map_err(|e| anyhow::anyhow!("{e}"))?;
         render(dir, &recorded)?;
         eprintln!("wrote {0}/scale.tsv, scale.md and scale.svg", dir.display());
     }
