@@ -306,6 +306,45 @@ fn colour(runtime: &str) -> &'static str {
         .map_or("#7f7f7f", |i| COLOURS[i])
 }
 
+/// The 1-2-5 steps of a log axis: 1, 2, 5, 10, 20, ...
+fn steps() -> impl Iterator<Item = f64> {
+    (-1..12).flat_map(|p| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(p)))
+}
+
+/// A log axis that holds `values`: from the power of ten at or below the least, to the 1-2-5 step
+/// at or above the greatest.
+fn log_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (least, most) = values.fold((f64::MAX, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if most <= 0.0 {
+        return (1.0, 10.0);
+    }
+    let from = 10f64.powf(least.log10().floor());
+    let to = steps()
+        .find(|s| *s >= most * 0.999 && *s > from)
+        .unwrap_or(most);
+    (from, to)
+}
+
+/// The labelled lines of a log axis: every 1-2-5 step if there are few, else the powers of ten
+/// (and the top, if it is far enough above the last of them).
+fn log_ticks(from: f64, to: f64) -> Vec<f64> {
+    let inside = |s: &f64| *s >= from * 0.999 && *s <= to * 1.001;
+    let all: Vec<f64> = steps().filter(inside).collect();
+    if all.len() <= 8 {
+        return all;
+    }
+    let mut decades: Vec<f64> = all
+        .iter()
+        .copied()
+        .filter(|s| (s.log10() - s.log10().round()).abs() < 1e-9)
+        .collect();
+    // The top gets a label of its own only where it would not crowd the last power of ten.
+    if decades.last().is_some_and(|d| *d * 3.0 <= to) {
+        decades.push(to);
+    }
+    decades
+}
+
 /// One panel's mapping from data to pixels.
 struct Axis {
     from: f64,
@@ -354,19 +393,12 @@ pub fn svg(recorded: &Recorded) -> String {
     } else {
         (n_min / 2.0, n_max * 2.0)
     };
-    let wall_max = measured
-        .iter()
-        .map(|(_, m)| m.wall_seconds)
-        .fold(1.0, f64::max)
-        .ceil();
+    // Both value axes are logarithmic: Python's wall time at a million jobs is ten times the
+    // others', and memory spans three powers of ten.
+    let wall = |m: &Measured| m.wall_seconds.max(0.1);
     let mib = |m: &Measured| (m.peak_bytes as f64 / MIB).max(0.1);
-    let mem_min = measured
-        .iter()
-        .map(|(_, m)| mib(m))
-        .fold(f64::MAX, f64::min);
-    let mem_max = measured.iter().map(|(_, m)| mib(m)).fold(0.1, f64::max);
-    let mem_from = 10f64.powf(mem_min.min(mem_max).log10().floor());
-    let mem_to = 10f64.powf(mem_max.log10().ceil()).max(mem_from * 10.0);
+    let (wall_from, wall_to) = log_range(measured.iter().map(|(_, m)| wall(m)));
+    let (mem_from, mem_to) = log_range(measured.iter().map(|(_, m)| mib(m)));
 
     let x_axis = |panel: usize| Axis {
         from: n_from,
@@ -376,9 +408,9 @@ pub fn svg(recorded: &Recorded) -> String {
     };
     let y_axes = [
         Axis {
-            from: 0.0,
-            to: wall_max,
-            log: false,
+            from: wall_from,
+            to: wall_to,
+            log: true,
             pixels: (BOTTOM, TOP),
         },
         Axis {
@@ -388,7 +420,7 @@ pub fn svg(recorded: &Recorded) -> String {
             pixels: (BOTTOM, TOP),
         },
     ];
-    let titles = ["wall time (s)", "peak memory (MiB, log scale)"];
+    let titles = ["wall time (s, log scale)", "peak memory (MiB, log scale)"];
 
     let mut out = String::new();
     let _ = writeln!(
@@ -409,25 +441,7 @@ pub fn svg(recorded: &Recorded) -> String {
             titles[panel]
         );
         // Horizontal grid lines and their labels.
-        let ticks: Vec<f64> = if y.log {
-            let mut t = y.from;
-            let mut all = Vec::new();
-            while t <= y.to * 1.001 {
-                all.push(t);
-                t *= 10.0;
-            }
-            all
-        } else {
-            let step = if y.to <= 5.0 {
-                1.0
-            } else {
-                (y.to / 5.0).ceil()
-            };
-            (0..)
-                .map(|i| i as f64 * step)
-                .take_while(|t| *t <= y.to + 1e-9)
-                .collect()
-        };
+        let ticks = log_ticks(y.from, y.to);
         for tick in ticks {
             let py = y.at(tick);
             let _ = writeln!(
@@ -477,7 +491,7 @@ pub fn svg(recorded: &Recorded) -> String {
                 .iter()
                 .filter(|(r, m)| r.runtime == *runtime && m.jobs == r.n)
                 .map(|(r, m)| {
-                    let value = if panel == 0 { m.wall_seconds } else { mib(m) };
+                    let value = if panel == 0 { wall(m) } else { mib(m) };
                     (x.at(r.n as f64), y.at(value))
                 })
                 .collect();
