@@ -87,3 +87,12 @@ database-timings:
 load-test:
     cargo run --release --example load_test
     cargo run --release --example load_test -- --requests 1000 --connections 50 --delay 0.1
+
+# Measure how far each runtime goes (N = 10,000, 100,000 and 1,000,000 one-second sleepers) and
+# rewrite the results the book shows: book/src/measured/scale.{tsv,md,svg}. Takes a few minutes.
+bench:
+    cargo run --release --example scale -- 10000 100000 1000000 --record book/src/measured
+
+# Redraw the book's scale table and chart from book/src/measured/scale.tsv, without measuring
+bench-render:
+    cargo run --release --example scale -- --render book/src/measured

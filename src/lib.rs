@@ -19,6 +19,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+pub mod scale;
+
 /// The widest a timeline may be, label included, so it fits an 80-column terminal.
 const MAX_WIDTH: usize = 80;
 

@@ -158,6 +158,14 @@ examples! {
     ticker_skip = "ticker" ["--missed", "skip"]: SumOf(&[0.5; 6]),
     // Its time depends on the order in which the pages arrive; the graph and counts do not.
     crawler: Untimed,
+    // Runtimes and threads. The twins on smol and async-std whose potatoes burn CPU, and the
+    // threads examples, are in tests/runtimes.rs (see NOT_SNAPSHOTTED).
+    gather_smol: LongestOf(&[3.0, 1.0, 2.0]),
+    gather_async_std: LongestOf(&[3.0, 1.0, 2.0]),
+    // Three runtimes one after another, each waiting 0.6 s for its tasks.
+    dropped_handle: SumOf(&[0.6, 0.6, 0.6]),
+    // The panic comes at once; then three waits of 0.5 s, one after another.
+    mixing_runtimes: SumOf(&[0.5, 0.5, 0.5]),
 }
 
 /// Examples that are not snapshot-tested here, each with the reason.
@@ -177,7 +185,26 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
         "its numbers differ on every run; tests/ecosystem.rs checks that its counts add up and \
          snapshots its report (ecosystem__load_test.snap, measured figures redacted)",
     ),
+    // Runtimes and threads: tests/runtimes.rs snapshots these. It runs after this file and never
+    // more than a few CPU-bound examples at once, so their potatoes do not slow the ones here.
+    ("chores_smol", CPU_BOUND),
+    ("chores_smol_yield", CPU_BOUND),
+    ("chores_async_std", CPU_BOUND),
+    ("chores_async_std_yield", CPU_BOUND),
+    ("chores_spawn_blocking", CPU_BOUND),
+    ("gather_threads", CPU_BOUND),
+    (
+        "chores_multi_thread",
+        "lines due at the same instant come from different threads, in either order: \
+         tests/runtimes.rs snapshots it with those lines put in a fixed order",
+    ),
+    (
+        "scale",
+        "a benchmark: its numbers vary; tests/runtimes.rs runs it for a small N and checks \
+         the shape of its table",
+    ),
 ];
+const CPU_BOUND: &str = "CPU-bound: snapshot-tested in tests/runtimes.rs, a few at a time";
 
 #[test]
 fn every_example_has_a_test() {

@@ -1,0 +1,471 @@
+//! The part "Runtimes and threads": its CPU-bound examples, and what one snapshot cannot check.
+//!
+//! - The CPU-bound examples (chores on smol and async-std, `chores_spawn_blocking`,
+//!   `chores_multi_thread`, `gather_threads`) are run here, never more than a few at once: their
+//!   potatoes are real CPU work, and a core shared by too many of them would make every potato a
+//!   little late, here and in `tests/examples.rs` (which `cargo test` runs before this file).
+//! - The smol and async-std twins print exactly what their tokio originals print.
+//! - `chores_multi_thread`, whose same-instant lines may come in either order, prints what
+//!   `chores_spawn_blocking` prints once those lines are put in a fixed order.
+//! - `gather_threads` cleans the potatoes sooner on two threads, where there are two cores.
+//! - `scale` runs for a small N and prints a table of the right shape, reports a thread the OS
+//!   refuses, rejects bad input, and the results the book shows match their data file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Condvar, Mutex};
+
+use common::{Run, example_binary, printed_total_tenths, run_example};
+use workbook::scale::{self, RUNTIMES};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// How many threads of CPU work the examples run here may burn at once: one a core on this 2-core
+/// machine. A potato ends late by however long its thread waits for a core when its time is up, and
+/// the lateness of ten potatoes adds up: it must stay under a tenth of a second, even while another
+/// program keeps a core busy.
+const CPU_BUDGET: usize = 2;
+
+static CPU_IN_USE: Mutex<usize> = Mutex::new(0);
+static CPU_FREED: Condvar = Condvar::new();
+
+/// Runs `example` once `threads` threads of the CPU budget are free.
+fn run_cpu_bound(example: &str, args: &[&str], threads: usize) -> Run {
+    let mut in_use = CPU_IN_USE.lock().unwrap_or_else(|e| e.into_inner());
+    while *in_use + threads > CPU_BUDGET {
+        in_use = CPU_FREED.wait(in_use).unwrap_or_else(|e| e.into_inner());
+    }
+    *in_use += threads;
+    drop(in_use);
+    let run = run_example(example, args);
+    *CPU_IN_USE.lock().unwrap_or_else(|e| e.into_inner()) -= threads;
+    CPU_FREED.notify_all();
+    run
+}
+
+/// The checks of `tests/examples.rs` for one run: it succeeded, it printed `expected` seconds as
+/// its total, and the process took that long and at most a few percent more.
+fn check_time(example: &str, run: &Run, expected: f64) {
+    assert_eq!(
+        run.code,
+        Some(0),
+        "{example} failed.\nstdout:\n{}\nstderr:\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert_eq!(
+        printed_total_tenths(&run.stdout),
+        Some((expected * 10.0).round() as u64),
+        "{example} should print a total of {expected:.1} s"
+    );
+    let wall = run.wall.as_secs_f64();
+    let most = expected * 1.05 + 0.15;
+    assert!(
+        (expected..=most).contains(&wall),
+        "{example} took {wall:.3} s; the claim is {expected:.1} s (at most {most:.3} s)"
+    );
+}
+
+/// One test a CPU-bound chores example: its snapshot (`runtimes__NAME.snap`) and its time.
+macro_rules! chores {
+    ($($example:ident: $seconds:expr,)*) => {$(
+        #[test]
+        fn $example() {
+            let example = stringify!($example);
+            let run = run_cpu_bound(example, &[], 1);
+            check_time(example, &run, $seconds);
+            insta::assert_snapshot!(example, run.stdout);
+        }
+    )*};
+}
+
+chores! {
+    // The potatoes never yield: potatoes, then the dryer.
+    chores_smol: 7.0 + 3.0,
+    chores_async_std: 7.0 + 3.0,
+    // Chains: dishwasher; washer then dryer; water; potatoes. The longest is the potatoes'.
+    chores_smol_yield: 7.0,
+    chores_async_std_yield: 7.0,
+    // The potatoes on the blocking pool: the same chains.
+    chores_spawn_blocking: 7.0,
+}
+
+/// The body of a recorded snapshot, without its insta header: `examples__NAME` is asserted by
+/// `tests/examples.rs`, `runtimes__NAME` here.
+fn snapshot_body(name: &str) -> String {
+    let path = Path::new(ROOT).join(format!("tests/snapshots/{name}.snap"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut fences = 0;
+    let body: Vec<&str> = text
+        .lines()
+        .skip_while(|line| {
+            if *line == "---" {
+                fences += 1;
+                return true;
+            }
+            fences < 2
+        })
+        .collect();
+    body.join("\n") + "\n"
+}
+
+/// Each snapshot is asserted against a live run by its own test, so comparing the recorded
+/// snapshots compares what the runtimes print. The whole text is compared, time stamps,
+/// total and timeline included: the claim is that the runtimes behave the same, at the same times,
+/// not only in the same order, and the stamps are as stable as the order (every event is planned
+/// at least 0.2 s from any other that could be noticed in either order).
+#[test]
+fn smol_and_async_std_print_what_tokio_prints() {
+    let twins = [
+        (
+            "examples__gather_async",
+            ["examples__gather_smol", "examples__gather_async_std"],
+        ),
+        (
+            "examples__chores_async",
+            ["runtimes__chores_smol", "runtimes__chores_async_std"],
+        ),
+        (
+            "examples__chores_async_yield",
+            [
+                "runtimes__chores_smol_yield",
+                "runtimes__chores_async_std_yield",
+            ],
+        ),
+    ];
+    for (original, others) in twins {
+        let expected = snapshot_body(original);
+        for other in others {
+            assert_eq!(
+                snapshot_body(other),
+                expected,
+                "{other} should print what {original} prints"
+            );
+        }
+    }
+}
+
+/// The chore a line of the chores examples belongs to, in the order `chores_spawn_blocking` joins
+/// them: the dishwasher, the laundry (washer, then dryer), the water, the potatoes.
+fn chore(text: &str) -> usize {
+    let text = text.trim_start();
+    let order = [
+        ("dishwasher", 0),
+        ("washer", 1),
+        ("dryer", 1),
+        ("water", 2),
+        ("potato", 3),
+    ];
+    order
+        .iter()
+        .find(|(name, _)| text.starts_with(name))
+        .map(|(_, index)| *index)
+        .unwrap_or_else(|| panic!("a line of no known chore: {text}"))
+}
+
+/// Puts what threads may print in either order into a fixed order, and leaves the rest alone:
+/// lines with the same time stamp are ordered by chore (one chore's own lines keep their order),
+/// and timeline rows that begin in the same column are ordered by chore.
+fn fixed_order(stdout: &str) -> String {
+    let lines: Vec<&str> = stdout.lines().collect();
+    let blank = lines
+        .iter()
+        .position(|l| l.is_empty())
+        .expect("a blank line before the total");
+    let (events, rest) = lines.split_at(blank);
+
+    let stamp = |line: &str| line.split_once(']').map(|(s, _)| s.to_string());
+    let mut ordered: Vec<&str> = Vec::new();
+    let mut group: Vec<&str> = Vec::new();
+    for line in events.iter().copied() {
+        if group
+            .first()
+            .is_some_and(|first| stamp(first) != stamp(line))
+        {
+            group.sort_by_key(|l| chore(l.split_once("] ").expect("a stamped line").1));
+            ordered.append(&mut group);
+        }
+        group.push(line);
+    }
+    group.sort_by_key(|l| chore(l.split_once("] ").expect("a stamped line").1));
+    ordered.append(&mut group);
+
+    // rest: "", "Total: ...", the axis, then one row a bar.
+    let (head, rows) = rest.split_at(3.min(rest.len()));
+    let mut rows = rows.to_vec();
+    rows.sort_by_key(|row| {
+        let begins = row.chars().position(|c| c == '█').unwrap_or(usize::MAX);
+        (begins, chore(row))
+    });
+    let all: Vec<&str> = ordered
+        .into_iter()
+        .chain(head.iter().copied())
+        .chain(rows)
+        .collect();
+    all.join("\n") + "\n"
+}
+
+#[test]
+fn chores_multi_thread_has_the_times_of_chores_spawn_blocking() {
+    let run = run_cpu_bound("chores_multi_thread", &[], 1);
+    // The potatoes hold up one worker thread only, so the chores end as they do when the potatoes
+    // are on the blocking pool: at 7 s, the potatoes' own time.
+    check_time("chores_multi_thread", &run, 7.0);
+    let fixed = fixed_order(&run.stdout);
+    insta::assert_snapshot!("chores_multi_thread", fixed);
+    assert_eq!(fixed, snapshot_body("runtimes__chores_spawn_blocking"));
+}
+
+#[test]
+fn gather_threads() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // The potatoes' times vary with the machine and its load: the claim is only that two threads
+    // beat one where there are two cores, so the best of a few runs must show it.
+    let mut ratios = Vec::new();
+    for attempt in 0..5 {
+        let run = run_cpu_bound("gather_threads", &[], 2);
+        assert_eq!(run.code, Some(0), "gather_threads failed:\n{}", run.stderr);
+        assert_eq!(
+            printed_total_tenths(&run.stdout),
+            Some(10),
+            "the four jobs on four threads should take 1.0 s"
+        );
+        if attempt == 0 {
+            insta::assert_snapshot!("gather_threads", run.stdout);
+        }
+        let (one, two) = potato_seconds(&run.stderr);
+        ratios.push(two / one);
+        if cores < 2 || two <= 0.8 * one {
+            return;
+        }
+    }
+    panic!(
+        "on {cores} cores, two threads should take at most 0.8 of the time of one; \
+         the ratios of 5 runs: {ratios:.2?}"
+    );
+}
+
+/// The times on `potatoes: 1 thread 1.40 s, 2 threads 0.71 s (...)`.
+fn potato_seconds(stderr: &str) -> (f64, f64) {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("potatoes: "))
+        .unwrap_or_else(|| panic!("no potato times on stderr:\n{stderr}"));
+    let numbers: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|word| word.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [1.0, one, 2.0, two, ..] => (*one, *two),
+        _ => panic!("cannot read the potato times in: {line}"),
+    }
+}
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn has_python() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn scale_prints_a_table_of_every_runtime_and_records_it() {
+    let dir = TempDir::new("scale-record");
+    let record = dir.0.to_str().expect("a UTF-8 temporary path");
+    let run = run_example("scale", &["1000", "--record", record]);
+    assert_eq!(run.code, Some(0), "scale failed:\n{}", run.stderr);
+
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let header: Vec<&str> = lines[0]
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        header,
+        ["runtime", "N", "wall time", "peak memory", "bytes per job"]
+    );
+    for (line, runtime) in lines[1..].iter().zip(RUNTIMES) {
+        assert!(line.starts_with(runtime), "a row for {runtime}: {line}");
+        let cells: Vec<&str> = line[runtime.len()..]
+            .split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        if *runtime == "python asyncio" && !has_python() {
+            assert_eq!(cells, ["1,000", "-", "-", "-"]);
+            continue;
+        }
+        let [n, wall, peak, per_job] = cells.as_slice() else {
+            panic!("five columns in: {line}");
+        };
+        assert_eq!(*n, "1,000");
+        let wall: f64 = wall
+            .strip_suffix(" s")
+            .and_then(|w| w.parse().ok())
+            .expect(line);
+        assert!(
+            (1.0..30.0).contains(&wall),
+            "{runtime}: a wall time of {wall} s"
+        );
+        let peak: f64 = peak
+            .strip_suffix(" MiB")
+            .and_then(|p| p.parse().ok())
+            .expect(line);
+        assert!(peak > 0.0, "{runtime}: a peak of {peak} MiB");
+        assert!(
+            per_job.replace(',', "").parse::<u64>().is_ok(),
+            "{runtime}: bytes per job {per_job}"
+        );
+    }
+    assert!(lines.len() > RUNTIMES.len(), "a row for every runtime");
+
+    // What --record wrote reads back, and the book's files are made from it.
+    let tsv = std::fs::read_to_string(dir.0.join("scale.tsv")).expect("scale.tsv");
+    let recorded = scale::from_tsv(&tsv).expect("scale.tsv parses");
+    assert_eq!(recorded.rows.len(), RUNTIMES.len());
+    for key in [
+        "date", "cpu", "cores", "memory", "kernel", "rustc", "python",
+    ] {
+        assert!(
+            recorded.machine.iter().any(|(k, _)| k == key),
+            "the machine's {key} is recorded"
+        );
+    }
+    let md = std::fs::read_to_string(dir.0.join("scale.md")).expect("scale.md");
+    assert_eq!(md, scale::markdown(&recorded));
+    let svg = std::fs::read_to_string(dir.0.join("scale.svg")).expect("scale.svg");
+    assert_eq!(svg, scale::svg(&recorded));
+}
+
+/// The output of `program args`, if it ran and succeeded.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(args).output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn scale_reports_a_thread_the_os_refuses() {
+    // A low limit on processes (RLIMIT_NPROC, what `ulimit -u` sets) makes the OS refuse a thread
+    // of this one run, and of no other program. The limit counts all of a user's threads, and
+    // root has none: as root, the run is made as the user `nobody`, who has no other threads.
+    let Some(uid) = output_of("id", &["-u"]) else {
+        eprintln!("skipped: no `id` to tell who runs the tests");
+        return;
+    };
+    let binary = example_binary("scale");
+    let binary = binary.to_str().expect("a UTF-8 path");
+    let scale_args = [binary, "2000", "--only", "OS threads"];
+    let mut command = if uid.trim() == "0" {
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.args(["prlimit", "--nproc=64:64"]).args(scale_args);
+        command
+    } else {
+        let Some(threads) = output_of("ps", &["-L", "-u", uid.trim(), "--no-headers"]) else {
+            eprintln!("skipped: no `ps` to count this user's threads");
+            return;
+        };
+        let limit = format!("--nproc={0}:{0}", threads.lines().count() + 64);
+        let mut command = Command::new("prlimit");
+        command.arg(limit).args(scale_args);
+        command
+    };
+    let Ok(output) = command.env_remove("RUST_BACKTRACE").output() else {
+        eprintln!("skipped: no `prlimit` (or `setpriv`) to lower the limit on processes");
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "scale failed:\n{stdout}\n{stderr}");
+    assert!(
+        stdout.contains(" of 2,000 "),
+        "fewer than 2,000 ran:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("OS threads at N = 2,000: the OS refused thread "),
+        "the refusal is reported:\n{stdout}"
+    );
+}
+
+#[test]
+fn scale_rejects_bad_input_with_one_line() {
+    for args in [
+        &["many"][..],
+        &["0"],
+        &["2000000"],
+        &["--only", "green threads"],
+        &["--max-threads"],
+    ] {
+        let run = run_example("scale", args);
+        assert_ne!(run.code, Some(0), "scale {args:?} should fail");
+        assert!(
+            run.stdout.is_empty(),
+            "scale {args:?} printed:\n{}",
+            run.stdout
+        );
+        let stderr = run.stderr.trim_end();
+        assert!(
+            stderr.starts_with("Error: ") && !stderr.contains('\n'),
+            "scale {args:?} should say one line, not:\n{stderr}"
+        );
+    }
+}
+
+/// The book shows book/src/measured/scale.md and scale.svg: both must be what the recorded data
+/// makes (`scale --render book/src/measured` remakes them).
+#[test]
+fn the_book_shows_the_recorded_results() {
+    let dir = Path::new(ROOT).join("book/src/measured");
+    let tsv = std::fs::read_to_string(dir.join("scale.tsv")).expect("book/src/measured/scale.tsv");
+    let recorded = scale::from_tsv(&tsv).expect("the recorded data parses");
+    let ns: Vec<u64> = recorded.rows.iter().map(|r| r.n).collect();
+    for n in [10_000, 100_000, 1_000_000] {
+        for runtime in RUNTIMES {
+            assert!(
+                recorded
+                    .rows
+                    .iter()
+                    .any(|r| r.n == n && r.runtime == *runtime),
+                "no recorded row for {runtime} at N = {n}: {ns:?}"
+            );
+        }
+    }
+    let md = std::fs::read_to_string(dir.join("scale.md")).expect("scale.md");
+    assert_eq!(
+        md,
+        scale::markdown(&recorded),
+        "scale.md is stale: run `just bench-render`"
+    );
+    let svg = std::fs::read_to_string(dir.join("scale.svg")).expect("scale.svg");
+    assert_eq!(
+        svg,
+        scale::svg(&recorded),
+        "scale.svg is stale: run `just bench-render`"
+    );
+}
