@@ -8,6 +8,8 @@
 //! never end early, and the examples are designed so that no two events race for the same instant,
 //! so a run prints exactly the same text every time (see `book/src/how-to-read-the-output.md`).
 
+pub mod measure;
+
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
