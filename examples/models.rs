@@ -224,12 +224,14 @@ fn main() -> anyhow::Result<()> {
     let waits_total = workload.wait * workload.waits as u32;
 
     println!(
-        "I/O-bound: {} waits of {} ms ({:.1} s one after another). \
-         CPU-bound: {} pieces of prime counting. Cores: {cores}.",
+        "I/O-bound: {} waits of {} ms ({:.1} s one after another).",
         workload.waits,
         workload.wait.as_millis(),
         waits_total.as_secs_f64(),
-        workload.pieces,
+    );
+    println!(
+        "CPU-bound: {} pieces of prime counting. Cores: {cores}.",
+        workload.pieces
     );
     println!();
     println!("| Model | I/O wall | I/O CPU | CPU-bound wall | CPU-bound CPU | cores busy |");
