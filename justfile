@@ -46,7 +46,8 @@ models:
     cargo build --release --example models
     out=book/src/measured/models.md
     mkdir -p "$(dirname "$out")"
-    cpu=$( (grep -m1 'model name' /proc/cpuinfo 2>/dev/null || sysctl -n machdep.cpu.brand_string 2>/dev/null || echo unknown) | sed 's/.*: //')
+    cpu=$( (grep -m1 'model name' /proc/cpuinfo 2>/dev/null \
+        || sysctl -n machdep.cpu.brand_string 2>/dev/null || echo unknown) | sed 's/.*: //')
     load=$(uptime | sed 's/.*load average[s]*: //')
     table=$(./target/release/examples/models)
     {
