@@ -2,7 +2,8 @@
 //! requests get a turn between pages.
 //!
 //! A server on one thread spawns a task for each of three requests. Request A builds a report:
-//! 3 pages of real CPU work, 0.4 s each; requests B and C wait 0.6 s and 1 s for an async service.
+//! 1.2 s of real CPU work, cut into 3 pages of 0.4 s so that it can yield between them; requests B
+//! and C wait 0.6 s and 1 s for an async service.
 //! Run: `cargo run --example pitfall_cpu_loop_fix_yield` (about 1.4 s). Compare with
 //! `pitfall_cpu_loop_bug`.
 
@@ -17,7 +18,7 @@ const ONE_PAGE: Duration = Duration::from_millis(400);
 /// the thread back to the runtime, which then looks at the other requests.
 async fn report(request: &'static str) {
     let bar = bar(request);
-    say(format!("{request}: building a report of {PAGES} pages"));
+    say(format!("{request}: building a report, {PAGES} pages"));
     for _page in 1..=PAGES {
         cpu_work(ONE_PAGE);
         tokio::task::yield_now().await;
