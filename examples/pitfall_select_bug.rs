@@ -43,8 +43,10 @@ async fn read_message(receiver: &mut mpsc::Receiver<&'static str>) -> Option<Vec
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let start = Instant::now();
+    // The printed times count from the first `say`; the sender's and the ticks' times count from
+    // `start`, taken just after it, so that nothing is printed earlier than planned.
     say("waiting for messages");
+    let start = Instant::now();
     let (sender, mut receiver) = mpsc::channel(WORDS.len());
     tokio::spawn(send_words(sender, start));
     let mut ticks = interval_at(
