@@ -39,7 +39,7 @@ setup:
 ci:
     bash .ci/run
 
-# Measure the concurrency models (release build, about 20 s) and record the table the book shows
+# Measure the concurrency models (release build, about 30 s) and record the table the book shows
 models:
     #!/usr/bin/env bash
     set -euo pipefail
