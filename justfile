@@ -96,3 +96,26 @@ bench:
 # Redraw the book's scale table and chart from book/src/measured/scale.tsv, without measuring
 bench-render:
     cargo run --release --example scale -- --render book/src/measured
+
+# Measure the concurrency models (release build, about 30 s) and record the table the book shows
+models:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    cargo build --release --example models
+    out=book/src/measured/models.md
+    mkdir -p "$(dirname "$out")"
+    cpu=$( (grep -m1 'model name' /proc/cpuinfo 2>/dev/null \
+        || sysctl -n machdep.cpu.brand_string 2>/dev/null || echo unknown) | sed 's/.*: //')
+    load=$(uptime | sed 's/.*load average[s]*: //')
+    table=$(./target/release/examples/models)
+    {
+        echo "<!-- Written by \`just models\`: do not edit by hand. -->"
+        echo
+        echo "Recorded on $(date -u +%Y-%m-%d) with \`just models\`: $(uname -sm), CPU \"$cpu\","
+        echo "$(rustc --version), release build. Load average when the run began: $load."
+        echo
+        echo "$table"
+    } > "$out.new"
+    mv "$out.new" "$out"
+    echo "wrote $out:"
+    cat "$out"

@@ -9,6 +9,7 @@
 //! so a run prints exactly the same text every time (see `book/src/reading-the-output.md`).
 
 pub mod args;
+pub mod measure;
 pub mod scratch;
 pub mod server;
 pub mod url_list;

@@ -3,6 +3,7 @@
 //!
 //! - every `{{#include}}` names a file that exists, and an anchor or line range that is in it;
 //! - every example is embedded in some chapter, and so is its snapshot;
+//! - every compile-fail case in `tests/compile_fail/` is embedded, and so is its compiler message;
 //! - a snapshot is shown whole, without its insta header, and only a snapshot that a test asserts;
 //! - no chapter shows a line of example output outside an include.
 
@@ -221,6 +222,23 @@ fn every_example_and_its_output_is_in_the_book() {
                 "the output of {name} ({}) is not shown in any chapter",
                 snapshot.display()
             ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn every_compile_fail_case_and_its_message_is_in_the_book() {
+    let shown: BTreeSet<PathBuf> = includes().iter().map(|i| canonical(&i.path)).collect();
+    let Ok(cases) = fs::read_dir(Path::new(ROOT).join("tests/compile_fail")) else {
+        return;
+    };
+    let mut missing = Vec::new();
+    for entry in cases {
+        let path = canonical(&entry.expect("a readable entry").path());
+        let is_case = path.extension().is_some_and(|e| e == "rs" || e == "stderr");
+        if is_case && !shown.contains(&path) {
+            missing.push(format!("{} is not embedded in any chapter", path.display()));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));

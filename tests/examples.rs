@@ -166,6 +166,43 @@ examples! {
     dropped_handle: SumOf(&[0.6, 0.6, 0.6]),
     // The panic comes at once; then three waits of 0.5 s, one after another.
     mixing_runtimes: SumOf(&[0.5, 0.5, 0.5]),
+    // ---- Pitfalls (book/src/pitfalls/).
+    // A blocks the thread 1.2 s; B and C start only after it, and C's 1 s is the longer.
+    pitfall_blocking_bug: SumOf(&[1.2, 1.0]),
+    pitfall_blocking_fix_sleep: LongestOf(&[1.2, 0.6, 1.0]),
+    pitfall_blocking_fix_spawn_blocking: LongestOf(&[1.2, 0.6, 1.0]),
+    pitfall_cpu_loop_bug: SumOf(&[1.2, 1.0]),
+    // B and C start after A's first page (0.4 s); C's wait ends after the last page.
+    pitfall_cpu_loop_fix_yield: LongestOf(&[1.2, 0.4 + 0.6, 0.4 + 1.0]),
+    pitfall_cpu_loop_fix_spawn_blocking: LongestOf(&[1.2, 0.6, 1.0]),
+    // "Second" never runs.
+    pitfall_unawaited_bug: SumOf(&[2.0]),
+    pitfall_unawaited_fix: SumOf(&[2.0, 1.0]),
+    // main returns after its own 1.5 s; the 2 s and 3 s jobs are cut off.
+    pitfall_main_returns_bug: SumOf(&[1.5]),
+    pitfall_main_returns_fix: LongestOf(&[1.5, 1.0, 2.0, 3.0]),
+    pitfall_main_returns_fix_joinset: LongestOf(&[1.5, 1.0, 2.0, 3.0]),
+    // Fixed work: how long it takes depends on the machine (tests/pitfalls.rs checks the cores).
+    pitfall_join_bug: Untimed,
+    pitfall_join_fix: Untimed,
+    pitfall_spawn_static_fix_move: LongestOf(&[1.0, 2.0]),
+    pitfall_spawn_static_fix_arc: LongestOf(&[1.0, 2.0]),
+    pitfall_spawn_static_fix_scoped: LongestOf(&[1.0, 2.0]),
+    pitfall_mutex_fix_scope: LongestOf(&[1.0, 1.5, 2.0]),
+    // The async lock is held across each reply, so the replies come one after another.
+    pitfall_mutex_fix_async: SumOf(&[1.0, 1.5, 2.0]),
+    // It panics at once; the panic is caught and its message printed.
+    pitfall_block_on_bug: Untimed,
+    pitfall_block_on_fix: SumOf(&[1.0]),
+    pitfall_block_on_fix_spawn_blocking: SumOf(&[1.0]),
+    // The sender's last word comes at 0.3 s + 5 * 0.6 s.
+    pitfall_select_bug: SumOf(&[0.3, 3.0]),
+    pitfall_select_fix: SumOf(&[0.3, 3.0]),
+    pitfall_select_fix_recv: SumOf(&[0.3, 3.0]),
+    // Time and memory depend on the machine (tests/pitfalls.rs compares the memory).
+    pitfall_unbounded_bug: Untimed,
+    pitfall_unbounded_fix: Untimed,
+    pitfall_unbounded_fix_buffered: Untimed,
 }
 
 /// Examples that are not snapshot-tested here, each with the reason.
@@ -202,6 +239,11 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
         "scale",
         "a benchmark: its numbers vary; tests/runtimes.rs runs it for a small N and checks \
          the shape of its table",
+    ),
+    (
+        "models",
+        "a benchmark: every number in its table changes from run to run; tests/models.rs checks \
+         the table's shape and its claims",
     ),
 ];
 const CPU_BOUND: &str = "CPU-bound: snapshot-tested in tests/runtimes.rs, a few at a time";

@@ -1,0 +1,49 @@
+//! pitfall_blocking_fix_spawn_blocking: the blocking call kept, but moved to tokio's blocking
+//! threads with `spawn_blocking`, so the runtime's thread stays free for the other requests.
+//!
+//! A server on one thread spawns a task for each of three requests. Request A looks its answer up
+//! with a blocking call (a synchronous database client, here `std::thread::sleep`) that takes
+//! 1.2 s; requests B and C wait 0.6 s and 1 s for an async service.
+//! Run: `cargo run --example pitfall_blocking_fix_spawn_blocking` (about 1.2 s). Compare with
+//! `pitfall_blocking_bug`.
+
+use std::thread;
+use std::time::Duration;
+
+use workbook::{bar, say, summary};
+
+/// A request whose answer comes from a blocking call, run on a thread of tokio's blocking pool.
+/// Awaiting the handle hands the runtime's thread back while the pool's thread blocks.
+async fn lookup(request: &'static str, millis: u64) {
+    let bar = bar(request);
+    say(format!("{request}: looking it up, {millis} ms"));
+    tokio::task::spawn_blocking(move || thread::sleep(Duration::from_millis(millis)))
+        .await
+        .expect("the lookup does not panic");
+    say(format!("{request}: answered after {}", bar.elapsed()));
+    bar.end();
+}
+
+/// A request that waits for an async service: it hands the thread back while it waits.
+async fn call_service(request: &'static str, millis: u64) {
+    let bar = bar(request);
+    say(format!("{request}: calling the service, {millis} ms"));
+    tokio::time::sleep(Duration::from_millis(millis)).await;
+    say(format!("{request}: answered after {}", bar.elapsed()));
+    bar.end();
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    // The tasks run on this one thread, first in the order they were spawned.
+    let requests = [
+        tokio::spawn(lookup("A", 1200)),
+        tokio::spawn(call_service("B", 600)),
+        tokio::spawn(call_service("C", 1000)),
+    ];
+    for request in requests {
+        request.await?;
+    }
+    summary();
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! pitfall_cpu_loop_bug: a long computation inside async code stalls every other task on its
+//! thread.
+//!
+//! A server on one thread spawns a task for each of three requests. Request A builds a report:
+//! 1.2 s of real CPU work; requests B and C wait 0.6 s and 1 s for an async service.
+//! Run: `cargo run --example pitfall_cpu_loop_bug` (about 2.2 s). Compare with
+//! `pitfall_cpu_loop_fix_yield` and `pitfall_cpu_loop_fix_spawn_blocking`.
+
+use std::time::Duration;
+
+use workbook::{bar, cpu_work, say, summary};
+
+const REPORT: Duration = Duration::from_millis(1200);
+
+/// A request that computes its answer: the CPU is busy the whole time, and no `.await` ever hands
+/// the thread back.
+async fn report(request: &'static str) {
+    let bar = bar(request);
+    say(format!("{request}: building a report"));
+    cpu_work(REPORT);
+    say(format!("{request}: answered after {}", bar.elapsed()));
+    bar.end();
+}
+
+/// A request that waits for an async service: it hands the thread back while it waits.
+async fn call_service(request: &'static str, millis: u64) {
+    let bar = bar(request);
+    say(format!("{request}: calling the service, {millis} ms"));
+    tokio::time::sleep(Duration::from_millis(millis)).await;
+    say(format!("{request}: answered after {}", bar.elapsed()));
+    bar.end();
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    // The tasks run on this one thread, first in the order they were spawned.
+    let requests = [
+        tokio::spawn(report("A")),
+        tokio::spawn(call_service("B", 600)),
+        tokio::spawn(call_service("C", 1000)),
+    ];
+    for request in requests {
+        request.await?;
+    }
+    summary();
+    Ok(())
+}

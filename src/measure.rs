@@ -1,0 +1,77 @@
+//! Measurements that change from run to run: how much CPU time the process has used, and the most
+//! memory it has held. Examples print them where a snapshot does not record them (on stderr, or in
+//! the `models` table), because no two runs agree on them.
+//!
+//! Both come from `getrusage`, the operating system's account of this process: all its threads
+//! together, from its start until now. On systems without it they are `None`.
+
+use std::time::Duration;
+
+/// The CPU time the whole process has used so far, user and system, summed over all its threads.
+/// On one thread it grows at most as fast as the wall clock; faster means threads ran in parallel.
+pub fn cpu_time() -> Option<Duration> {
+    usage().map(|usage| usage.cpu)
+}
+
+/// The most memory the process has held in RAM at once so far (its peak resident set size), in
+/// bytes.
+pub fn peak_memory_bytes() -> Option<u64> {
+    usage().map(|usage| usage.peak_memory)
+}
+
+struct Usage {
+    cpu: Duration,
+    peak_memory: u64,
+}
+
+#[cfg(unix)]
+fn usage() -> Option<Usage> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
+    // SAFETY: getrusage writes a whole `rusage` into the pointer it is given, and returns 0 when it
+    // has done so.
+    let status = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) };
+    if status != 0 {
+        return None;
+    }
+    // SAFETY: checked just above that getrusage filled it in.
+    let usage = unsafe { usage.assume_init() };
+    let seconds = |t: libc::timeval| {
+        Duration::from_secs(u64::try_from(t.tv_sec).unwrap_or(0))
+            + Duration::from_micros(u64::try_from(t.tv_usec).unwrap_or(0))
+    };
+    let max_rss = u64::try_from(usage.ru_maxrss).unwrap_or(0);
+    Some(Usage {
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        // Linux counts in KiB; macOS in bytes.
+        peak_memory: if cfg!(target_os = "macos") {
+            max_rss
+        } else {
+            max_rss * 1024
+        },
+    })
+}
+
+#[cfg(not(unix))]
+fn usage() -> Option<Usage> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_time_grows_with_work_and_memory_is_counted() {
+        // Work until 20 ms of CPU time have been counted; a busy machine only makes it take longer.
+        let before = cpu_time().expect("getrusage works here");
+        let give_up = std::time::Instant::now() + Duration::from_secs(60);
+        while cpu_time().expect("getrusage works here") - before < Duration::from_millis(20) {
+            assert!(
+                std::time::Instant::now() < give_up,
+                "CPU time does not grow"
+            );
+            crate::cpu_work(Duration::from_millis(5));
+        }
+        assert!(peak_memory_bytes().expect("getrusage works here") > 100_000);
+    }
+}

@@ -1,0 +1,145 @@
+//! The `models` example on its small workload: the table has the shape the book shows, and the
+//! claims the chapter makes hold. Only claims that hold on any machine are checked strictly; the
+//! parallel speed-up is checked only where there is more than one core, leniently, with tries.
+
+mod common;
+
+use common::run_example;
+
+/// One row of the table: wall and CPU time in seconds of each workload, and the cores busy.
+#[derive(Debug)]
+struct Row {
+    name: String,
+    io_wall: f64,
+    cpu_wall: f64,
+    cpu_cpu: f64,
+    cores_busy: f64,
+}
+
+const MODELS: [&str; 5] = [
+    "sequential",
+    "OS threads, one per job",
+    "async, one thread",
+    "async, multi-thread + spawn_blocking",
+    "rayon pool",
+];
+
+/// The small workload: 10 waits of 100 ms.
+const WAIT: f64 = 0.1;
+const WAITS_SUM: f64 = 1.0;
+
+fn run_small() -> Vec<Row> {
+    let run = run_example("models", &["--small"]);
+    assert_eq!(run.code, Some(0), "models failed:\n{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "| Model | I/O wall | I/O CPU | CPU-bound wall | CPU-bound CPU | cores busy |"
+        ),
+        "no table header in:\n{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Every model found the same"),
+        "{}",
+        run.stdout
+    );
+    let seconds = |cell: &str| -> f64 {
+        cell.trim()
+            .strip_suffix(" s")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("not a time in seconds: {cell:?}"))
+    };
+    let rows: Vec<Row> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Model") && !l.starts_with("| ---"))
+        .map(|line| {
+            let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+            assert_eq!(cells.len(), 6, "a row of 6 cells: {line}");
+            Row {
+                name: cells[0].to_string(),
+                io_wall: seconds(cells[1]),
+                cpu_wall: seconds(cells[3]),
+                cpu_cpu: seconds(cells[4]),
+                cores_busy: cells[5].parse().expect("cores busy is a number"),
+            }
+        })
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, MODELS, "the five models, in order");
+    rows
+}
+
+fn row<'a>(rows: &'a [Row], name: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r.name == name)
+        .expect("every model has a row")
+}
+
+#[test]
+fn the_table_and_the_claims_that_hold_on_any_machine() {
+    let rows = run_small();
+    let sequential = row(&rows, "sequential");
+    let one_thread = row(&rows, "async, one thread");
+
+    // Waiting one after another takes the sum of the waits.
+    assert!(sequential.io_wall >= WAITS_SUM, "{sequential:?}");
+    // Waiting concurrently takes about one wait, not the sum: async on one thread, threads, and
+    // tasks on the multi-thread runtime.
+    for name in [
+        "async, one thread",
+        "OS threads, one per job",
+        "async, multi-thread + spawn_blocking",
+    ] {
+        let r = row(&rows, name);
+        assert!(
+            (WAIT..WAITS_SUM / 3.0).contains(&r.io_wall),
+            "{name}: {} s for 10 waits of 0.1 s",
+            r.io_wall
+        );
+    }
+
+    // Async on one thread gives no CPU speed-up: one thread keeps at most one core busy, so the
+    // work takes at least as long as its CPU time, which is the CPU time of the sequential run.
+    for r in [sequential, one_thread] {
+        assert!(
+            r.cores_busy <= 1.1,
+            "one thread, {} cores busy: {r:?}",
+            r.cores_busy
+        );
+    }
+    assert!(
+        one_thread.cpu_wall >= 0.8 * sequential.cpu_cpu,
+        "async on one thread computed faster than the sequential CPU time: {one_thread:?} vs \
+         {sequential:?}"
+    );
+}
+
+#[test]
+fn parallel_models_keep_more_than_one_core_busy() {
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+        eprintln!("one core only: nothing to run in parallel");
+        return;
+    }
+    // Compared with the sequential row of the same run, so that a machine busy with other work,
+    // which lends each run only a share of its cores, still shows the difference. Lenient, with
+    // three tries.
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let rows = run_small();
+        let sequential = row(&rows, "sequential").cores_busy;
+        let best = [
+            "OS threads, one per job",
+            "async, multi-thread + spawn_blocking",
+            "rayon pool",
+        ]
+        .map(|name| row(&rows, name).cores_busy)
+        .into_iter()
+        .fold(0.0, f64::max);
+        if best >= 1.2 * sequential {
+            return;
+        }
+        tries.push((sequential, best));
+    }
+    panic!("no parallel model kept more cores busy than sequential: {tries:.2?}");
+}
