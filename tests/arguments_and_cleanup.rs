@@ -1,12 +1,10 @@
 //! What the snapshots cannot show: a wrong argument is a one-line usage error with exit code 2, and
 //! the file examples leave nothing behind in the temporary directory, with or without `--fsync`.
 
-mod common;
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
-use common::example_binary;
+use crate::common::{self, example_binary};
 
 fn run(example: &str, args: &[&str], temp_dir: Option<&Path>) -> Output {
     let mut command = Command::new(example_binary(example));
@@ -15,9 +13,10 @@ fn run(example: &str, args: &[&str], temp_dir: Option<&Path>) -> Output {
         // `std::env::temp_dir` reads TMPDIR: the example makes its scratch directory in here.
         command.env("TMPDIR", dir);
     }
-    command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot start {example}: {e}"))
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    common::spawn(&mut command)
+        .and_then(|(child, _)| child.wait_with_output())
+        .unwrap_or_else(|e| panic!("cannot run {example}: {e}"))
 }
 
 #[test]

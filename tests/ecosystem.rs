@@ -2,14 +2,12 @@
 //! task_group's failure and Ctrl-C paths, the chat room with real TCP clients, the crawler's
 //! properties, the load test's counts, and bad options for each. Loopback only.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Run, example_binary, run_example};
+use crate::common::{self, Run, example_binary, run_example};
 
 /// The run failed the way bad input should: exit code 1, one line on stderr, no panic.
 fn assert_one_line_failure(run: &Run, expected: &str) {
@@ -40,13 +38,14 @@ impl Drop for Running {
 }
 
 fn spawn(example: &str, args: &[&str]) -> (Running, BufReader<ChildStdout>) {
-    let mut child = Command::new(example_binary(example))
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {example}: {e}"));
+    let (mut child, _) = common::spawn(
+        Command::new(example_binary(example))
+            .args(args)
+            .env_remove("RUST_BACKTRACE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
+    .unwrap_or_else(|e| panic!("cannot start {example}: {e}"));
     let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
     (Running(child), stdout)
 }
@@ -55,11 +54,10 @@ fn spawn(example: &str, args: &[&str]) -> (Running, BufReader<ChildStdout>) {
 
 #[test]
 fn task_group_fail_at_2() {
-    let began = Instant::now();
     let run = run_example("task_group", &["--fail-at", "2"]);
-    let wall = began.elapsed();
+    let wall = run.wall;
     assert_one_line_failure(&run, "job 2 failed: the disk is full");
-    insta::assert_snapshot!("task_group_fail_at_2", run.stdout);
+    snapshot!("task_group_fail_at_2", run.stdout);
     // Job 2 fails at 1.2 s; the others tidy up for 0.3 s; the group waits for them.
     assert!(
         (Duration::from_millis(1500)..Duration::from_millis(2000)).contains(&wall),
@@ -280,7 +278,7 @@ fn load_test_counts_add_up() {
         numbers_on(&run.stdout, "The server received "),
         vec![2000.0]
     );
-    insta::assert_snapshot!("load_test", measured_figures_hidden(&run.stdout));
+    snapshot!("load_test", measured_figures_hidden(&run.stdout));
 }
 
 /// load_test's report with each measured figure replaced by `N`: the seconds on the `Sent` line
@@ -487,7 +485,7 @@ fn the_chat_room_with_real_clients() {
             break;
         }
     }
-    insta::assert_snapshot!("chat_server", chat_log_redacted(&said, port));
+    snapshot!("chat_server", chat_log_redacted(&said, port));
 }
 
 /// The chat server's log with what changes from run to run replaced: the port (`--port 0` takes
@@ -497,7 +495,7 @@ fn chat_log_redacted(log: &str, port: u16) -> String {
     let log = log
         .replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT")
         .replace(&format!("127.0.0.1 {port}"), "127.0.0.1 PORT");
-    common::client_times_hidden(&log)
+    crate::common::client_times_hidden(&log)
 }
 
 #[test]

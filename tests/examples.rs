@@ -1,15 +1,28 @@
 //! Every example, run as a real process: its stdout must match its snapshot in `tests/snapshots/`,
 //! and its total time must match the claim the book makes about it.
 //!
-//! The examples run at the same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`), so
-//! the suite takes about as long as the longest example.
+//! The other test files are modules of this one test binary, so that all of their tests run at the
+//! same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`) and the suite takes about as
+//! long as the longest example, not the sum of the files. Examples that compute wait for their
+//! share of the CPU (`common::CPU_BUDGET`); the ones that only wait start at once.
+//! `tests/compile_fail.rs` is a test binary of its own: it compiles, and must not run beside the
+//! examples.
 
+#[macro_use]
 mod common;
+
+mod arguments_and_cleanup;
+mod book;
+mod ecosystem;
+mod http;
+mod models;
+mod pitfalls;
+mod runtimes;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use common::{printed_total_tenths, run_example};
+use common::{first_run, printed_total_tenths};
 
 /// How long an example takes, and why: the timing claim its chapter makes.
 enum Claim {
@@ -41,7 +54,7 @@ const SLACK_START: Duration = Duration::from_millis(150);
 /// twice: on the total the example printed (exact to the tenth it shows) and on the wall time of
 /// the process (never shorter than the claim, and at most a few percent longer).
 fn check(snapshot: &str, example: &str, args: &[&str], claim: Claim) {
-    let run = run_example(example, args);
+    let run = first_run(example, args);
     assert_eq!(
         run.code,
         Some(0),
@@ -49,7 +62,7 @@ fn check(snapshot: &str, example: &str, args: &[&str], claim: Claim) {
         run.stdout,
         run.stderr
     );
-    insta::assert_snapshot!(snapshot, run.stdout);
+    snapshot!(snapshot, run.stdout);
 
     let Some(expected) = claim.expected_seconds() else {
         return;
@@ -222,8 +235,8 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
         "its numbers differ on every run; tests/ecosystem.rs checks that its counts add up and \
          snapshots its report (ecosystem__load_test.snap, measured figures redacted)",
     ),
-    // Runtimes and threads: tests/runtimes.rs snapshots these. It runs after this file and never
-    // more than a few CPU-bound examples at once, so their potatoes do not slow the ones here.
+    // Runtimes and threads: tests/runtimes.rs snapshots these beside the checks that compare them
+    // with their tokio originals.
     ("chores_smol", CPU_BOUND),
     ("chores_smol_yield", CPU_BOUND),
     ("chores_async_std", CPU_BOUND),
@@ -246,7 +259,8 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
          the table's shape and its claims",
     ),
 ];
-const CPU_BOUND: &str = "CPU-bound: snapshot-tested in tests/runtimes.rs, a few at a time";
+const CPU_BOUND: &str =
+    "CPU-bound: snapshot-tested in tests/runtimes.rs, with the checks of its part";
 
 #[test]
 fn every_example_has_a_test() {

@@ -4,15 +4,13 @@
 //!
 //! Everything talks to 127.0.0.1 only. `tests/examples.rs` checks the default runs and their times.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Run, example_binary, run_example};
+use crate::common::{self, Run, example_binary, run_example};
 use workbook::server::{self, Config};
 
 const CLIENTS: [&str; 2] = ["http_many_sync", "http_many_async"];
@@ -226,15 +224,15 @@ fn run_faults(client: &str) -> (String, String) {
 #[test]
 fn http_many_sync_faults() {
     let (stdout, stderr) = run_faults("http_many_sync");
-    insta::assert_snapshot!("http_many_sync_faults", stdout);
-    insta::assert_snapshot!("http_many_sync_faults_stderr", stderr);
+    snapshot!("http_many_sync_faults", stdout);
+    snapshot!("http_many_sync_faults_stderr", stderr);
 }
 
 #[test]
 fn http_many_async_faults() {
     let (stdout, stderr) = run_faults("http_many_async");
-    insta::assert_snapshot!("http_many_async_faults", stdout);
-    insta::assert_snapshot!("http_many_async_faults_stderr", stderr);
+    snapshot!("http_many_async_faults", stdout);
+    snapshot!("http_many_async_faults_stderr", stderr);
 }
 
 /// Pages with delays of their own: the async client still prints them in the order of the list,
@@ -248,7 +246,7 @@ fn http_many_async_own_delays() {
     let file = UrlFile::new("own-delays", list);
     let run = run_example("http_many_async", &[file.arg()]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    insta::assert_snapshot!("http_many_async_own_delays", run.stdout);
+    snapshot!("http_many_async_own_delays", run.stdout);
 }
 
 #[test]
@@ -281,17 +279,19 @@ impl Drop for Running {
 /// Its real stdout, snapshotted: the banner, one page fetched, then stopped. Two things in it
 /// change from run to run and are replaced: the port (`--port 0` takes any free one, so that runs
 /// at the same time never collide) by `PORT`, and the time stamps of the request lines (they say
-/// when this test's request arrived) by `?.?` (see `common::client_times_hidden`).
+/// when this test's request arrived) by `?.?` (see `crate::common::client_times_hidden`).
 #[test]
 fn web_server_serves_pages_until_it_is_stopped() {
     let mut server = Running(
-        Command::new(example_binary("web_server"))
-            .args(["--port", "0", "--delay", "0.2"])
-            .env_remove("RUST_BACKTRACE")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("web_server starts"),
+        common::spawn(
+            Command::new(example_binary("web_server"))
+                .args(["--port", "0", "--delay", "0.2"])
+                .env_remove("RUST_BACKTRACE")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped()),
+        )
+        .expect("web_server starts")
+        .0,
     );
     let mut stdout = BufReader::new(server.0.stdout.take().expect("piped stdout"));
     let mut first = String::new();
@@ -341,7 +341,7 @@ fn web_server_serves_pages_until_it_is_stopped() {
     assert_eq!(stderr, "", "web_server printed errors");
 
     let log = log.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT");
-    insta::assert_snapshot!("web_server", common::client_times_hidden(&log));
+    snapshot!("web_server", crate::common::client_times_hidden(&log));
 }
 
 #[test]

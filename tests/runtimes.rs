@@ -1,9 +1,8 @@
 //! The part "Runtimes and threads": its CPU-bound examples, and what one snapshot cannot check.
 //!
 //! - The CPU-bound examples (chores on smol and async-std, `chores_spawn_blocking`,
-//!   `chores_multi_thread`, `gather_threads`) are run here, never more than a few at once: their
-//!   potatoes are real CPU work, and a core shared by too many of them would make every potato a
-//!   little late, here and in `tests/examples.rs` (which `cargo test` runs before this file).
+//!   `chores_multi_thread`, `gather_threads`): their snapshots and times. Like every example, they
+//!   start only when their threads fit in the CPU budget (`common::CPU_BUDGET`).
 //! - The smol and async-std twins print exactly what their tokio originals print.
 //! - `chores_multi_thread`, whose same-instant lines may come in either order, prints what
 //!   `chores_spawn_blocking` prints once those lines are put in a fixed order.
@@ -11,39 +10,13 @@
 //! - `scale` runs for a small N and prints a table of the right shape, reports a thread the OS
 //!   refuses, rejects bad input, and the results the book shows match their data file.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Condvar, Mutex};
 
-use common::{Run, example_binary, printed_total_tenths, run_example};
+use crate::common::{Run, example_binary, printed_total_tenths, run_example};
 use workbook::scale::{self, RUNTIMES};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// How many threads of CPU work the examples run here may burn at once: one a core on this 2-core
-/// machine. A potato ends late by however long its thread waits for a core when its time is up, and
-/// the lateness of ten potatoes adds up: it must stay under a tenth of a second, even while another
-/// program keeps a core busy.
-const CPU_BUDGET: usize = 2;
-
-static CPU_IN_USE: Mutex<usize> = Mutex::new(0);
-static CPU_FREED: Condvar = Condvar::new();
-
-/// Runs `example` once `threads` threads of the CPU budget are free.
-fn run_cpu_bound(example: &str, args: &[&str], threads: usize) -> Run {
-    let mut in_use = CPU_IN_USE.lock().unwrap_or_else(|e| e.into_inner());
-    while *in_use + threads > CPU_BUDGET {
-        in_use = CPU_FREED.wait(in_use).unwrap_or_else(|e| e.into_inner());
-    }
-    *in_use += threads;
-    drop(in_use);
-    let run = run_example(example, args);
-    *CPU_IN_USE.lock().unwrap_or_else(|e| e.into_inner()) -= threads;
-    CPU_FREED.notify_all();
-    run
-}
 
 /// The checks of `tests/examples.rs` for one run: it succeeded, it printed `expected` seconds as
 /// its total, and the process took that long and at most a few percent more.
@@ -74,9 +47,9 @@ macro_rules! chores {
         #[test]
         fn $example() {
             let example = stringify!($example);
-            let run = run_cpu_bound(example, &[], 1);
+            let run = run_example(example, &[]);
             check_time(example, &run, $seconds);
-            insta::assert_snapshot!(example, run.stdout);
+            snapshot!(example, run.stdout);
         }
     )*};
 }
@@ -210,12 +183,12 @@ fn fixed_order(stdout: &str) -> String {
 
 #[test]
 fn chores_multi_thread_has_the_times_of_chores_spawn_blocking() {
-    let run = run_cpu_bound("chores_multi_thread", &[], 1);
+    let run = run_example("chores_multi_thread", &[]);
     // The potatoes hold up one worker thread only, so the chores end as they do when the potatoes
     // are on the blocking pool: at 7 s, the potatoes' own time.
     check_time("chores_multi_thread", &run, 7.0);
     let fixed = fixed_order(&run.stdout);
-    insta::assert_snapshot!("chores_multi_thread", fixed);
+    snapshot!("chores_multi_thread", fixed);
     assert_eq!(fixed, snapshot_body("runtimes__chores_spawn_blocking"));
 }
 
@@ -226,7 +199,7 @@ fn gather_threads() {
     // beat one where there are two cores, so the best of a few runs must show it.
     let mut ratios = Vec::new();
     for attempt in 0..5 {
-        let run = run_cpu_bound("gather_threads", &[], 2);
+        let run = run_example("gather_threads", &[]);
         assert_eq!(run.code, Some(0), "gather_threads failed:\n{}", run.stderr);
         assert_eq!(
             printed_total_tenths(&run.stdout),
@@ -234,7 +207,7 @@ fn gather_threads() {
             "the four jobs on four threads should take 1.0 s"
         );
         if attempt == 0 {
-            insta::assert_snapshot!("gather_threads", run.stdout);
+            snapshot!("gather_threads", run.stdout);
         }
         let (one, two) = potato_seconds(&run.stderr);
         ratios.push(two / one);

@@ -1,10 +1,138 @@
-//! What the test files share: running a built example as a real process, and reading the times it
-//! printed.
-#![allow(dead_code)] // each test file uses its own part of this module
+//! What the test modules share: running a built example as a real process without crowding the
+//! machine, snapshotting what it printed, and reading the times it printed.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
+
+/// Asserts `value` against the snapshot `tests/snapshots/FILE__NAME.snap`, where FILE is the test
+/// file the assertion is in (`runtimes__chores_smol` for `snapshot!("chores_smol", ...)` in
+/// `tests/runtimes.rs`). All the test files are modules of one test binary, and insta would
+/// otherwise name the snapshot after the whole module path (`examples__runtimes__...`).
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {{
+        let file = std::path::Path::new(file!())
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .expect("a test file's name");
+        let mut settings = insta::Settings::clone_current();
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_snapshot!(format!("{file}__{}", $name), $value));
+    }};
+}
+
+/// How many threads of CPU work the example processes may keep busy at once on this 2-core machine.
+/// The examples that compute do so until a deadline (`workbook::cpu_work`), so sharing a core
+/// slows none of them down; but every thread that computes also delays the wake-up of every
+/// process that sleeps, and a line printed a tenth of a second late changes a snapshot.
+const CPU_BUDGET: usize = 4;
+
+/// What `example` computes while it runs: on how many threads at once, and for about how many
+/// seconds (the longest go first, so that the suite ends with the longest example that waits).
+/// Examples not named here only wait, or compute for a few milliseconds.
+fn cpu_use(example: &str) -> (usize, u32) {
+    match example {
+        // chores_sync cleans its potatoes last, from 13 s to 20 s, when the rest of the suite has
+        // done its computing: holding a thread of the budget for all of its 20 s would only make
+        // the suite longer.
+        "chores_sync" => (0, 0),
+        // Ten potatoes of 0.7 s, then the dryer where they never yield.
+        "chores_async" | "chores_smol" | "chores_async_std" => (1, 10),
+        name if name.starts_with("chores_") => (1, 7),
+        // Two threads computing at once: the point of these examples. `models` and
+        // `gather_threads` also compute on one thread, to compare.
+        "models" => (2, 5),
+        "gather_threads" => (2, 4),
+        "pitfall_join_fix" | "blocking_work" => (2, 1),
+        // A client and a server in one process, both as fast as they can go.
+        "load_test" => (2, 1),
+        name if name.starts_with("pitfall_cpu_loop_") => (1, 2),
+        name if name.starts_with("pitfall_unbounded_") => (1, 1),
+        "pitfall_join_bug" => (1, 1),
+        _ => (0, 0),
+    }
+}
+
+/// The threads of the budget in use, and the examples waiting for theirs.
+struct CpuBudget {
+    in_use: usize,
+    waiting: Vec<Waiting>,
+    tickets: u64,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct Waiting {
+    threads: usize,
+    seconds: u32,
+    ticket: u64,
+}
+
+static BUDGET: Mutex<CpuBudget> = Mutex::new(CpuBudget {
+    in_use: 0,
+    waiting: Vec::new(),
+    tickets: 0,
+});
+static BUDGET_FREED: Condvar = Condvar::new();
+
+impl CpuBudget {
+    /// The waiter to start next: the longest, the first come among equals, once it fits. Nobody
+    /// goes ahead of it, or a waiter for two threads could wait for ever behind those for one.
+    fn next(&self) -> Option<Waiting> {
+        self.waiting
+            .iter()
+            .min_by_key(|w| (std::cmp::Reverse(w.seconds), w.ticket))
+            .filter(|w| self.in_use + w.threads <= CPU_BUDGET)
+            .copied()
+    }
+}
+
+/// A share of the CPU budget, held while an example process runs and given back when dropped.
+pub struct CpuShare(usize);
+
+/// Waits until the threads `example` computes on fit in the CPU budget, and takes them.
+pub fn cpu_share(example: &str) -> CpuShare {
+    let (threads, seconds) = cpu_use(example);
+    if threads == 0 {
+        return CpuShare(0);
+    }
+    let mut budget = BUDGET.lock().unwrap_or_else(|e| e.into_inner());
+    budget.tickets += 1;
+    let me = Waiting {
+        threads,
+        seconds,
+        ticket: budget.tickets,
+    };
+    budget.waiting.push(me);
+    while budget.next() != Some(me) {
+        budget = BUDGET_FREED.wait(budget).unwrap_or_else(|e| e.into_inner());
+    }
+    budget.waiting.retain(|w| *w != me);
+    budget.in_use += threads;
+    // Another waiter may fit beside this one.
+    BUDGET_FREED.notify_all();
+    CpuShare(threads)
+}
+
+impl Drop for CpuShare {
+    fn drop(&mut self) {
+        if self.0 > 0 {
+            BUDGET.lock().unwrap_or_else(|e| e.into_inner()).in_use -= self.0;
+            BUDGET_FREED.notify_all();
+        }
+    }
+}
+
+/// Starts `command`, one process at a time, and returns it with the moment it was started: a
+/// hundred tests that start their example at the same instant would otherwise each wait a few
+/// tenths of a second in the kernel, and those tenths would count as the example's time.
+pub fn spawn(command: &mut Command) -> std::io::Result<(Child, Instant)> {
+    static SPAWNING: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
+    let started = Instant::now();
+    Ok((command.spawn()?, started))
+}
 
 /// What one run of an example printed, and how long the process took, measured from outside.
 pub struct Run {
@@ -33,14 +161,21 @@ pub fn example_binary(name: &str) -> PathBuf {
     binary
 }
 
-/// Runs the example `name` with `args` and waits for it to end.
+/// Runs the example `name` with `args` and waits for it to end. The wall time is measured from the
+/// moment the process has started (not from when this test began to wait for its turn).
 pub fn run_example(name: &str, args: &[&str]) -> Run {
-    let began = Instant::now();
-    let output = Command::new(example_binary(name))
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
+    let _share = cpu_share(name);
+    let (child, began) = spawn(
+        Command::new(example_binary(name))
+            .args(args)
+            .env_remove("RUST_BACKTRACE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
+    .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
+    let output = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("cannot wait for example {name}: {e}"));
     let wall = began.elapsed();
     Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -48,6 +183,19 @@ pub fn run_example(name: &str, args: &[&str]) -> Run {
         code: output.status.code(),
         wall,
     }
+}
+
+/// The first run of the example `name` with `args`, made once and shared by every test that asks:
+/// one test snapshots what it printed, another checks the figures it printed on stderr.
+pub fn first_run(name: &str, args: &[&str]) -> &'static Run {
+    static RUNS: Mutex<BTreeMap<String, &'static OnceLock<Run>>> = Mutex::new(BTreeMap::new());
+    let key = format!("{name} {args:?}");
+    let once: &'static OnceLock<Run> = {
+        let mut runs = RUNS.lock().unwrap_or_else(|e| e.into_inner());
+        runs.entry(key)
+            .or_insert_with(|| Box::leak(Box::new(OnceLock::new())))
+    };
+    once.get_or_init(|| run_example(name, args))
 }
 
 /// The total an example printed on its `Total: 3.0 s` line, in tenths of a second.
