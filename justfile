@@ -83,10 +83,10 @@ database-timings:
     cargo build --release -p workbook-database --examples
     for run in 1 2 3; do for example in database_sync database_async; do printf '%-15s ' $example; ./target/release/examples/$example | grep '^Time:'; done; done
 
-# The load test, built with --release, with its default and a 0.1 s server delay
+# Run the load test (release build) three times, and once with a 0.1 s server delay, and rewrite
+# book/src/measured/load_test.md with the figures
 load-test:
-    cargo run --release --example load_test
-    cargo run --release --example load_test -- --requests 1000 --connections 50 --delay 0.1
+    bash scripts/measure-load-test
 
 # Measure how far each runtime goes (N = 10,000, 100,000 and 1,000,000 one-second sleepers) and
 # rewrite the results the book shows: book/src/measured/scale.{tsv,md,svg}. Takes a few minutes.
