@@ -250,13 +250,14 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
     ),
     (
         "scale",
-        "a benchmark: its numbers vary; tests/runtimes.rs runs it for a small N and checks \
-         the shape of its table",
+        "a benchmark: its numbers vary; tests/runtimes.rs runs it for a small N, checks the \
+         shape of its table and snapshots it with the figures hidden (runtimes__scale_1000.snap)",
     ),
     (
         "models",
         "a benchmark: every number in its table changes from run to run; tests/models.rs checks \
-         the table's shape and its claims",
+         the table's shape and its claims, and snapshots it with the figures hidden \
+         (models__models_small.snap)",
     ),
 ];
 const CPU_BOUND: &str =

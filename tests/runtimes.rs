@@ -330,6 +330,51 @@ fn scale_prints_a_table_of_every_runtime_and_records_it() {
     assert_eq!(md, scale::markdown(&recorded));
     let svg = std::fs::read_to_string(dir.0.join("scale.svg")).expect("scale.svg");
     assert_eq!(svg, scale::svg(&recorded));
+
+    snapshot!("scale_1000", measured_figures_hidden(&run.stdout, record));
+}
+
+/// scale's stdout with what changes from run to run replaced: each measured cell of the table
+/// (wall time, peak memory, bytes per job, or `-` where python3 is missing) by `N`, where the cell
+/// ended, so that the columns stay aligned; the note a machine without python3 adds below the
+/// table is left out, so that every machine records the same; and the temporary folder is `DIR`.
+/// The runtimes and the N of each row are recorded as printed.
+fn measured_figures_hidden(stdout: &str, record_dir: &str) -> String {
+    let mut out = String::new();
+    let lines = stdout
+        .lines()
+        .filter(|line| !line.ends_with("skipped: no python3 on this machine"));
+    for (index, line) in lines.enumerate() {
+        let Some(runtime) = RUNTIMES.iter().find(|r| line.starts_with(**r)) else {
+            out.push_str(&line.replace(record_dir, "DIR"));
+            out.push('\n');
+            continue;
+        };
+        assert!(index > 0, "the header comes first");
+        // "tokio current_thread  1,000     1.00 s      4.3 MiB            442": cells are
+        // separated by two spaces or more; the runtime and N are the first two.
+        let mut row = String::new();
+        let mut cell = 0;
+        let mut rest = &line[runtime.len()..];
+        row.push_str(runtime);
+        while !rest.is_empty() {
+            let text_at = rest.find(|c: char| c != ' ').unwrap_or(rest.len());
+            let text_len = rest[text_at..].find("  ").unwrap_or(rest.len() - text_at);
+            let (gap, text) = (&rest[..text_at], &rest[text_at..text_at + text_len]);
+            cell += 1;
+            if cell == 1 {
+                row.push_str(gap);
+                row.push_str(text);
+            } else {
+                let width = gap.len() + text.chars().count();
+                row.push_str(&format!("{:>width$}", "N"));
+            }
+            rest = &rest[text_at + text_len..];
+        }
+        out.push_str(&row);
+        out.push('\n');
+    }
+    out
 }
 
 /// The output of `program args`, if it ran and succeeded.
