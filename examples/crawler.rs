@@ -19,7 +19,7 @@ use hyper::body::Bytes;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
-use workbook::{say, server};
+use workbook::{say, server, url_list};
 
 type HttpClient = Client<HttpConnector, Empty<Bytes>>;
 
@@ -223,17 +223,7 @@ impl Options {
             match arg.as_str() {
                 "--parallel" => options.parallel = count(value()?, "--parallel")?,
                 "--max-pages" => options.max_pages = count(value()?, "--max-pages")?,
-                "--timeout" => {
-                    let text = value()?;
-                    options.timeout = text
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
-                        .map(Duration::from_secs_f64)
-                        .ok_or_else(|| {
-                            anyhow!("--timeout takes seconds (0 to 3600), not {text}")
-                        })?;
-                }
+                "--timeout" => options.timeout = url_list::timeout(&value()?)?,
                 flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
                 _ if options.start.is_none() => options.start = Some(arg),
                 _ => bail!("one start URL at most; {USAGE}"),

@@ -33,6 +33,15 @@ use crate::server::{self, RunningServer};
 
 const USAGE: &str = "usage: [--timeout SECS] [--parallel N] [URL_FILE]";
 
+/// The value of `--timeout SECS`: more than 0 seconds, at most an hour. The crawler takes it too.
+pub fn timeout(text: &str) -> anyhow::Result<Duration> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| anyhow!("--timeout takes seconds (0 to 3600), not {text}"))
+}
+
 /// The command line: `[--timeout SECS] [--parallel N] [URL_FILE]`.
 #[derive(Debug, PartialEq)]
 pub struct Options {
@@ -73,14 +82,7 @@ impl Options {
             match arg.as_str() {
                 "--timeout" => {
                     let text = value()?;
-                    options.timeout = text
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
-                        .map(Duration::from_secs_f64)
-                        .ok_or_else(|| {
-                            anyhow!("--timeout takes seconds (0 to 3600), not {text}")
-                        })?;
+                    options.timeout = timeout(&text)?;
                     options.timeout_text = text;
                 }
                 "--parallel" => {
