@@ -2,18 +2,16 @@
 //! the file examples leave nothing behind in the temporary directory, with or without `--fsync`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use crate::common::{self, example_binary};
+use crate::common;
 
 fn run(example: &str, args: &[&str], temp_dir: Option<&Path>) -> Output {
-    let mut command = Command::new(example_binary(example));
-    command.args(args).env_remove("RUST_BACKTRACE");
+    let mut command = common::example_command(example, args);
     if let Some(dir) = temp_dir {
         // `std::env::temp_dir` reads TMPDIR: the example makes its scratch directory in here.
         command.env("TMPDIR", dir);
     }
-    command.stdout(Stdio::piped()).stderr(Stdio::piped());
     common::spawn(&mut command)
         .and_then(|(child, _)| child.wait_with_output())
         .unwrap_or_else(|e| panic!("cannot run {example}: {e}"))

@@ -4,10 +4,10 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::{self, Run, example_binary, run_example};
+use crate::common::{self, Run, run_example, start_example};
 
 /// The run failed the way bad input should: exit code 1, one line on stderr, no panic.
 fn assert_one_line_failure(run: &Run, expected: &str) {
@@ -27,29 +27,6 @@ fn assert_one_line_failure(run: &Run, expected: &str) {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 
-/// Kills the example process when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn spawn(example: &str, args: &[&str]) -> (Running, BufReader<ChildStdout>) {
-    let (mut child, _) = common::spawn(
-        Command::new(example_binary(example))
-            .args(args)
-            .env_remove("RUST_BACKTRACE")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped()),
-    )
-    .unwrap_or_else(|e| panic!("cannot start {example}: {e}"));
-    let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
-    (Running(child), stdout)
-}
-
 // ---- task_group ----
 
 #[test]
@@ -67,7 +44,7 @@ fn task_group_fail_at_2() {
 
 #[test]
 fn task_group_stops_gracefully_on_ctrl_c() {
-    let (mut running, mut stdout) = spawn("task_group", &[]);
+    let (mut running, mut stdout) = start_example("task_group", &[]);
     let mut seen = Vec::new();
     // Wait until job 2 is done (1.2 s), then press Ctrl-C: jobs 3 to 5 are still running.
     loop {
@@ -382,7 +359,7 @@ impl Client {
 
 #[test]
 fn the_chat_room_with_real_clients() {
-    let (_server, mut log) = spawn("chat_server", &["--port", "0", "--write-timeout", "2"]);
+    let (_server, mut log) = start_example("chat_server", &["--port", "0", "--write-timeout", "2"]);
     let mut first = String::new();
     log.read_line(&mut first).expect("chat_server prints");
     // "[ 0.0s] Chat room on 127.0.0.1:PORT; join with: nc 127.0.0.1 PORT  (Ctrl-C stops it)"
@@ -495,7 +472,7 @@ fn chat_log_redacted(log: &str, port: u16) -> String {
     let log = log
         .replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT")
         .replace(&format!("127.0.0.1 {port}"), "127.0.0.1 PORT");
-    crate::common::client_times_hidden(&log)
+    common::client_times_hidden(&log)
 }
 
 #[test]

@@ -4,13 +4,12 @@
 //!
 //! Everything talks to 127.0.0.1 only. `tests/examples.rs` checks the default runs and their times.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, Read};
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{self, Run, example_binary, run_example};
+use crate::common::{self, Run, run_example, start_example};
 use workbook::server::{self, Config};
 
 const CLIENTS: [&str; 2] = ["http_many_sync", "http_many_async"];
@@ -266,34 +265,13 @@ fn http_get_async_failures_are_one_clear_line() {
 
 // ---- The web_server example ----
 
-/// Kills the example process when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// Its real stdout, snapshotted: the banner, one page fetched, then stopped. Two things in it
 /// change from run to run and are replaced: the port (`--port 0` takes any free one, so that runs
 /// at the same time never collide) by `PORT`, and the time stamps of the request lines (they say
-/// when this test's request arrived) by `?.?` (see `crate::common::client_times_hidden`).
+/// when this test's request arrived) by `?.?` (see `common::client_times_hidden`).
 #[test]
 fn web_server_serves_pages_until_it_is_stopped() {
-    let mut server = Running(
-        common::spawn(
-            Command::new(example_binary("web_server"))
-                .args(["--port", "0", "--delay", "0.2"])
-                .env_remove("RUST_BACKTRACE")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped()),
-        )
-        .expect("web_server starts")
-        .0,
-    );
-    let mut stdout = BufReader::new(server.0.stdout.take().expect("piped stdout"));
+    let (mut server, mut stdout) = start_example("web_server", &["--port", "0", "--delay", "0.2"]);
     let mut first = String::new();
     stdout.read_line(&mut first).expect("web_server prints");
     // "[ 0.0s] Serving on http://127.0.0.1:PORT  (Ctrl-C stops it)"
@@ -341,7 +319,7 @@ fn web_server_serves_pages_until_it_is_stopped() {
     assert_eq!(stderr, "", "web_server printed errors");
 
     let log = log.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT");
-    snapshot!("web_server", crate::common::client_times_hidden(&log));
+    snapshot!("web_server", common::client_times_hidden(&log));
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! machine, snapshotting what it printed, and reading the times it printed.
 
 use std::collections::BTreeMap;
+use std::io::BufReader;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -211,18 +212,24 @@ pub fn example_binary(name: &str) -> PathBuf {
     binary
 }
 
+/// The command that runs the built example `name` with `args`, its stdout and stderr captured,
+/// and without `RUST_BACKTRACE`, so that a panic would read as a learner sees it.
+pub fn example_command(name: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(example_binary(name));
+    command
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
 /// Runs the example `name` with `args` and waits for it to end. The wall time is measured from the
 /// moment the process has started (not from when this test began to wait for its turn).
 pub fn run_example(name: &str, args: &[&str]) -> Run {
     let _share = cpu_share(name);
-    let (child, began) = spawn(
-        Command::new(example_binary(name))
-            .args(args)
-            .env_remove("RUST_BACKTRACE")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped()),
-    )
-    .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
+    let (child, began) = spawn(&mut example_command(name, args))
+        .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
     let output = child
         .wait_with_output()
         .unwrap_or_else(|e| panic!("cannot wait for example {name}: {e}"));
@@ -233,6 +240,25 @@ pub fn run_example(name: &str, args: &[&str]) -> Run {
         code: output.status.code(),
         wall,
     }
+}
+
+/// An example that runs until it is stopped (a server), killed when the test ends, however it
+/// ends.
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the example `name` with `args` and leaves it running, with its stdout to read.
+pub fn start_example(name: &str, args: &[&str]) -> (Running, BufReader<ChildStdout>) {
+    let (mut child, _) = spawn(&mut example_command(name, args))
+        .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
+    let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+    (Running(child), stdout)
 }
 
 /// The first run of the example `name` with `args`, made once and shared by every test that asks:
