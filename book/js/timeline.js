@@ -117,7 +117,7 @@
 
   function niceStep(pxPerSecond) {
     const steps = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 20, 30, 60, 120, 300];
-    for (const s of steps) if (s * pxPerSecond >= 64) return s;
+    for (const s of steps) if (s * pxPerSecond >= 48) return s;
     return steps[steps.length - 1];
   }
 
@@ -148,7 +148,7 @@
     const stacked = labelWidth > width * 0.38;
     if (stacked) labelWidth = 0;
     const barLeft = pad + labelWidth;
-    const barWidth = Math.max(40, width - barLeft - pad - 28);
+    const barWidth = Math.max(40, width - barLeft - pad - 16); // room for the last tick's label
     const pxs = barWidth / scale.seconds;
     const rowH = 20;
     const barH = 13;
@@ -252,10 +252,13 @@
   function enhance(code, index) {
     const text = code.textContent;
     const block = parse(text);
-    if (!block.timeline && block.stamps === 0) return null;
+    const times = appearTimes(block);
+    // A replay needs time to pass: a run that prints everything at 0.0 s has nothing to replay.
+    const replayable = block.stamps > 0 && times[times.length - 1] > 0;
+    if (!block.timeline && !replayable) return null;
     const pre = code.parentElement;
-    const view = { index: index, code: code, pre: pre, block: block, text: text, lines: [] };
-    view.times = appearTimes(block);
+    const view = { index: index, code: code, pre: pre, block: block, text: text, lines: [],
+      times: times, replayable: replayable };
 
     // The text, one span a line, so that a replay can show the lines as they were printed.
     code.replaceChildren();
@@ -282,12 +285,14 @@
     view.clock = document.createElement('span');
     view.clock.className = 'wb-clock';
     tools.appendChild(view.clock);
-    view.play1 = button(tools, '\u25b6 1\u00d7', 'Replay the run at its real speed', function () {
-      toggleReplay(view, 1);
-    });
-    view.play4 = button(tools, '\u25b6 4\u00d7', 'Replay the run four times as fast', function () {
-      toggleReplay(view, 4);
-    });
+    if (replayable) {
+      view.play1 = button(tools, '\u25b6 1\u00d7', 'Replay the run at its real speed', function () {
+        toggleReplay(view, 1);
+      });
+      view.play4 = button(tools, '\u25b6 4\u00d7', 'Replay the run four times as fast', function () {
+        toggleReplay(view, 4);
+      });
+    }
     if (block.timeline) {
       wrap.classList.add('wb-has-picture', 'wb-picture');
       view.figure = document.createElement('figure');
@@ -515,6 +520,7 @@
         const box = svg.getBoundingClientRect();
         found.picture = {
           width: Math.round(box.width),
+          top: Math.round(box.top + window.scrollY),
           fits: box.right <= fig.right + 0.5 && box.right <= document.documentElement.clientWidth + 0.5,
           rows: Array.from(svg.querySelectorAll('g.wb-row')).map(function (g) {
             return {
@@ -542,9 +548,10 @@
   const SELFTEST_SPEED = 4;
   function replayFindings(done) {
     const results = [];
-    let left = views.length;
+    const replayable = views.filter(function (v) { return v.replayable; });
+    let left = replayable.length;
     if (left === 0) done(results);
-    views.forEach(function (view, n) {
+    replayable.forEach(function (view, n) {
       startReplay(view, SELFTEST_SPEED, function (replay, lastShown) {
         const lines = view.lines.length;
         let shown = 0;
