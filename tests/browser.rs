@@ -28,6 +28,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use workbook::output::{self, Cell};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -58,7 +59,7 @@ fn skip(why: &str) {
 
 fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CHROMIUM") {
-        return Some(PathBuf::from(path));
+        return Some(PathBuf::from(path)).filter(|p| p.exists());
     }
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .iter()
@@ -369,10 +370,47 @@ fn check_layout(at: &str, page: &str, width: u64, layout: &Value, problems: &mut
 /// One row of a timeline: the job, and its bars as (kind, from, to) in seconds.
 type Row = (String, Vec<(String, f64, f64)>);
 
-/// The timeline the block's text holds, as `workbook::output` reads it.
+/// The timeline the block's text holds, as `workbook::output` reads it, and how long a column
+/// of it lasts, in seconds.
 fn expected_timeline(text: &str) -> Option<(Vec<Row>, f64)> {
-    let _ = text;
-    None
+    let output = output::parse(text);
+    let mut per_second = 1;
+    let rows: Vec<Row> = output
+        .rows()
+        .map(|row| {
+            per_second = row.per_second;
+            let seconds = |column: usize| column as f64 / row.per_second as f64;
+            let mut bars: Vec<(String, f64, f64)> = Vec::new();
+            let mut previous = Cell::Idle;
+            for (column, &cell) in row.cells.iter().enumerate() {
+                if cell != previous && cell != Cell::Idle {
+                    bars.push((kind(cell).into(), seconds(column), seconds(column + 1)));
+                } else if cell != Cell::Idle {
+                    bars.last_mut().expect("a bar begun").2 = seconds(column + 1);
+                }
+                previous = cell;
+            }
+            (row.job.to_string(), bars)
+        })
+        .collect();
+    (!rows.is_empty()).then(|| (rows, 1.0 / per_second as f64))
+}
+
+/// The name the book's script gives a kind of bar (`data-kind`, the CSS class `wb-KIND`).
+fn kind(cell: Cell) -> &'static str {
+    match cell {
+        Cell::Working => "working",
+        Cell::Waiting => "waiting",
+        Cell::NotNoticed => "noticed",
+        Cell::Idle => "idle",
+    }
+}
+
+/// Whether a replay has time to show: a stamped line, and a stamp or a total after 0.0 s.
+fn replayable(text: &str) -> bool {
+    let output = output::parse(text);
+    output.stamped().next().is_some()
+        && (output.stamped().any(|(at, _)| at > 0) || output.total().is_some_and(|t| t > 0))
 }
 
 fn check_pictures(
@@ -385,13 +423,19 @@ fn check_pictures(
     for block in pictures.as_array().into_iter().flatten() {
         let text = block["text"].as_str().unwrap_or("");
         let picture = &block["picture"];
+        let first = text.lines().next().unwrap_or("");
+        if block["replay"] != Value::Bool(replayable(text)) {
+            problems.add(
+                at,
+                format!("the block that starts {first:?}: replay button {}", block["replay"]),
+            );
+        }
         let Some((rows, column)) = expected_timeline(text) else {
             if !picture.is_null() {
-                problems.add(at, "a picture for a block without a timeline".into());
+                problems.add(at, format!("a picture for {first:?}, which has no timeline"));
             }
             continue;
         };
-        let first = text.lines().next().unwrap_or("");
         if picture.is_null() {
             problems.add(at, format!("the timeline of the block that starts {first:?} has no picture"));
             continue;

@@ -42,7 +42,8 @@
       if (STAMP.test(lines[i])) out.stamps++;
       const total = TOTAL.exec(lines[i]);
       if (total) out.total = parseFloat(total[1]);
-      const axis = AXIS.exec(lines[i]);
+      // An axis is the line right after the total.
+      const axis = i > 0 && TOTAL.test(lines[i - 1]) && AXIS.exec(lines[i]);
       if (axis && !out.timeline) out.timeline = timeline(lines, i, axis);
     }
     return out;
@@ -254,7 +255,10 @@
     const block = parse(text);
     const times = appearTimes(block);
     // A replay needs time to pass: a run that prints everything at 0.0 s has nothing to replay.
-    const replayable = block.stamps > 0 && times[times.length - 1] > 0;
+    const stamped = block.lines.map(function (l) { return STAMP.exec(l); }).filter(Boolean);
+    const replayable = stamped.length > 0 && (block.total > 0 || stamped.some(function (m) {
+      return parseFloat(m[1]) > 0;
+    }));
     if (!block.timeline && !replayable) return null;
     const pre = code.parentElement;
     const view = { index: index, code: code, pre: pre, block: block, text: text, lines: [],
@@ -405,7 +409,23 @@
     });
   }
 
+  // A long path in a table's code (`tokio::task::yield_now().await`) may break after a `::` or a
+  // `.`, as a desktop table's narrow columns need, and nowhere else.
+  function breakablePaths() {
+    document.querySelectorAll('main table code').forEach(function (code) {
+      if (code.children.length || code.textContent.length < 16) return;
+      const parts = code.textContent.split(/(?<=::|\.)(?=\w)/);
+      if (parts.length < 2) return;
+      code.replaceChildren();
+      parts.forEach(function (part, i) {
+        if (i > 0) code.appendChild(document.createElement('wbr'));
+        code.appendChild(document.createTextNode(part));
+      });
+    });
+  }
+
   function init() {
+    breakablePaths();
     outputBlocks().forEach(function (code, i) {
       const view = enhance(code, i);
       if (view) views.push(view);
@@ -509,9 +529,13 @@
   }
 
   // What each picture shows, read back from its drawing: rows, and each bar's kind and extent.
+  // Every output block, pictured or not, so that a timeline the script missed shows up too.
   function pictureFindings() {
-    return views.map(function (view) {
-      const found = { index: view.index, text: view.text, picture: null };
+    return outputBlocks().map(function (code) {
+      const view = views.find(function (v) { return v.code === code; });
+      if (!view) return { text: code.textContent, picture: null, replay: false };
+      const found = { index: view.index, text: view.text, picture: null,
+        replay: Boolean(view.play1) };
       const svg = view.figure && view.figure.querySelector('svg');
       if (svg) {
         const spp = parseFloat(svg.getAttribute('data-seconds-per-px'));
