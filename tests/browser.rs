@@ -53,7 +53,7 @@ fn skip(why: &str) {
     let _ = writeln!(
         std::io::stderr(),
         "browser test skipped: {why}; to run it: apt-get install chromium, \
-         cargo install --locked mdbook --version 0.5.4, then cargo test --test browser"
+         cargo install --locked mdbook --version 0.5.4, then just test-browser"
     );
 }
 
@@ -76,8 +76,24 @@ fn has_mdbook() -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// Whether to run here: always in CI (`.ci/run`), elsewhere when asked, since it takes as long as
+/// the rest of the suite and a plain `cargo test` should stay within its 30 s.
+fn asked_for() -> bool {
+    ["CI", "WORKBOOK_BROWSER_TEST"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0"))
+}
+
 #[test]
 fn the_book_in_chromium() {
+    if !asked_for() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "browser test skipped: it runs in CI; to run it here: just test-browser \
+             (WORKBOOK_BROWSER_TEST=1 cargo test --test browser)"
+        );
+        return;
+    }
     let Some(chromium) = chromium() else {
         return skip("no chromium");
     };
