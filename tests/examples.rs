@@ -173,8 +173,8 @@ examples! {
     crawler: Untimed,
     // Runtimes and threads. The twins on smol and async-std whose potatoes burn CPU, and the
     // threads examples, are in tests/runtimes.rs (see NOT_SNAPSHOTTED).
-    gather_smol: LongestOf(&[3.0, 1.0, 2.0]),
-    gather_async_std: LongestOf(&[3.0, 1.0, 2.0]),
+    smol_gather: LongestOf(&[3.0, 1.0, 2.0]),
+    async_std_gather: LongestOf(&[3.0, 1.0, 2.0]),
     // Three runtimes one after another, each waiting 0.6 s for its tasks.
     dropped_handle: SumOf(&[0.6, 0.6, 0.6]),
     // The panic comes at once; then three waits of 0.5 s, one after another.
@@ -237,10 +237,10 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
     ),
     // Runtimes and threads: tests/runtimes.rs snapshots these beside the checks that compare them
     // with their tokio originals.
-    ("chores_smol", CPU_BOUND),
-    ("chores_smol_yield", CPU_BOUND),
-    ("chores_async_std", CPU_BOUND),
-    ("chores_async_std_yield", CPU_BOUND),
+    ("smol_chores", CPU_BOUND),
+    ("smol_chores_yield", CPU_BOUND),
+    ("async_std_chores", CPU_BOUND),
+    ("async_std_chores_yield", CPU_BOUND),
     ("chores_spawn_blocking", CPU_BOUND),
     ("gather_threads", CPU_BOUND),
     (

@@ -56,11 +56,11 @@ macro_rules! chores {
 
 chores! {
     // The potatoes never yield: potatoes, then the dryer.
-    chores_smol: 7.0 + 3.0,
-    chores_async_std: 7.0 + 3.0,
+    smol_chores: 7.0 + 3.0,
+    async_std_chores: 7.0 + 3.0,
     // Chains: dishwasher; washer then dryer; water; potatoes. The longest is the potatoes'.
-    chores_smol_yield: 7.0,
-    chores_async_std_yield: 7.0,
+    smol_chores_yield: 7.0,
+    async_std_chores_yield: 7.0,
     // The potatoes on the blocking pool: the same chains.
     chores_spawn_blocking: 7.0,
 }
@@ -95,17 +95,17 @@ fn smol_and_async_std_print_what_tokio_prints() {
     let twins = [
         (
             "examples__gather_async",
-            ["examples__gather_smol", "examples__gather_async_std"],
+            ["examples__smol_gather", "examples__async_std_gather"],
         ),
         (
             "examples__chores_async",
-            ["runtimes__chores_smol", "runtimes__chores_async_std"],
+            ["runtimes__smol_chores", "runtimes__async_std_chores"],
         ),
         (
             "examples__chores_async_yield",
             [
-                "runtimes__chores_smol_yield",
-                "runtimes__chores_async_std_yield",
+                "runtimes__smol_chores_yield",
+                "runtimes__async_std_chores_yield",
             ],
         ),
     ];

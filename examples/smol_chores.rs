@@ -1,13 +1,10 @@
-//! chores_async_std: `chores_async` on async-std instead of tokio. The same chores and the same
-//! output, line for line: the potatoes never yield, so nothing else is noticed until the last one
-//! is clean. Only the lines that start the runtime and sleep are async-std's.
-//!
-//! async-std was discontinued in 2025 (RUSTSEC-2025-0052) and smol is its successor: this example
-//! is here because existing code still uses it. Write new code with tokio or smol.
+//! smol_chores: `chores_async` on smol instead of tokio. The same chores and the same output, line
+//! for line: the potatoes never yield, so nothing else is noticed until the last one is clean.
+//! Only the lines that start the runtime and sleep are smol's.
 //!
 //! The dishwasher runs 3 s; the washing machine 3 s, then the dryer 3 s (not before the washer is
 //! done); water boils in 4 s; and 10 potatoes are cleaned by hand, 0.7 s of real CPU work each.
-//! Run: `cargo run --example chores_async_std` (about 10 s). Compare with `chores_async`.
+//! Run: `cargo run --example smol_chores` (about 10 s). Compare with `chores_async`.
 
 use std::time::Duration;
 
@@ -20,7 +17,7 @@ const ONE_POTATO: Duration = Duration::from_millis(700);
 async fn machine(name: &str, seconds: u64) {
     let bar = bar(name);
     say(format!("{name} starts, it needs {seconds} s"));
-    async_std::task::sleep(Duration::from_secs(seconds)).await;
+    smol::Timer::after(Duration::from_secs(seconds)).await;
     say(format!("{name} is done, noticed after {}", bar.elapsed()));
     bar.end();
 }
@@ -43,7 +40,7 @@ async fn clean_potatoes() {
 }
 
 fn main() {
-    async_std::task::block_on(async {
+    smol::block_on(async {
         // `futures::join!` polls the chores in the order written, every time, so lines printed
         // at the same instant always come in the same order.
         futures::join!(
