@@ -7,7 +7,7 @@
 //! primes in a block of 100,000 numbers by trial division: the same amount of work on every
 //! machine, so how long it takes depends on the machine.
 //! Run: `cargo run --release --example models` (about 30 s), or `-- --small` for a quick look
-//! (10 waits, 8 pieces, once). `just models` records a run for the book.
+//! (10 waits, 8 pieces, once). `cargo measure models` records a run for the book.
 
 use std::thread;
 use std::time::{Duration, Instant};

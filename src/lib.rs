@@ -1,8 +1,12 @@
-//! What the examples share: a clock that stamps each printed line, bars for a timeline, and the
-//! timeline itself, drawn when an example ends.
+//! What the examples share: a clock that stamps each printed line, bars for a timeline, the
+//! timeline itself, drawn when an example ends, and CPU work ([`cpu_work`], [`count_primes`]).
 //!
-//! These helpers only print, time and draw. They never spawn, join or sleep: the concurrency an
-//! example is about is always in the example's own code.
+//! These helpers only print, time, draw and compute. They never spawn, join or sleep: the
+//! concurrency an example is about is always in the example's own code. The one exception is
+//! [`server`], the web server the HTTP examples talk to, which stands in for a machine elsewhere on
+//! the network: it spawns and sleeps as any server does. Measuring the examples and recording the
+//! figures the book shows is the job of the `measure/` tool (`cargo measure --help`), not of this
+//! library.
 //!
 //! Every time shown is measured, then rounded *down* to a tenth of a second. Sleeps and busy loops
 //! never end early, and the examples are designed so that no two events race for the same instant,
@@ -19,8 +23,6 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
-
-pub mod scale;
 
 /// The widest a timeline may be, label included, so it fits an 80-column terminal.
 const MAX_WIDTH: usize = 80;

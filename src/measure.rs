@@ -55,6 +55,12 @@ impl Stopwatch {
     }
 }
 
+/// The memory the process holds in RAM now (its resident set size), in bytes; `None` where there
+/// is no `/proc/self/status`.
+pub fn resident_memory_bytes() -> Option<u64> {
+    proc_status_kib("VmRSS").map(|kib| kib * 1024)
+}
+
 /// A `KEY:   123 kB` line of `/proc/self/status`, in KiB; `None` where there is no such file.
 fn proc_status_kib(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

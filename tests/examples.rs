@@ -139,7 +139,7 @@ examples! {
     queue_async_10_workers = "queue_async" ["--workers", "10"]: LongestOf(&[1.0; 10]),
     queue_semaphore_3_workers = "queue_semaphore" ["--workers", "3"]: LongestOf(&[4.0, 3.0, 3.0]),
     queue_buffered_3_workers = "queue_buffered" ["--workers", "3"]: LongestOf(&[4.0, 3.0, 3.0]),
-    // Counts and sizes only: file times vary from disk to disk (see `just measure-files`).
+    // Counts and sizes only: file times vary from disk to disk (see `cargo measure files`).
     files_sync: Untimed,
     files_async: Untimed,
     // ---- Talking to servers (HTTP). The workbook's server answers each page after 0.5 s; the
@@ -250,8 +250,8 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
     ),
     (
         "scale",
-        "a benchmark: its numbers vary; tests/runtimes.rs runs it for a small N, checks the \
-         shape of its table and snapshots it with the figures hidden (runtimes__scale_1000.snap)",
+        "a benchmark: its numbers vary; tests/runtimes.rs runs it on every runtime for a small \
+         N, checks its figures and snapshots them hidden (runtimes__scale_smol_1000.snap)",
     ),
     (
         "models",
