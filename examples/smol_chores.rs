@@ -13,6 +13,7 @@ use workbook::{bar, cpu_work, say, summary};
 const POTATOES: u32 = 10;
 const ONE_POTATO: Duration = Duration::from_millis(700);
 
+// ANCHOR: machine
 /// A machine works on its own: all we do is wait for it.
 async fn machine(name: &str, seconds: u64) {
     let bar = bar(name);
@@ -21,6 +22,7 @@ async fn machine(name: &str, seconds: u64) {
     say(format!("{name} is done, noticed after {}", bar.elapsed()));
     bar.end();
 }
+// ANCHOR_END: machine
 
 async fn laundry() {
     machine("washer", 3).await;
@@ -39,6 +41,7 @@ async fn clean_potatoes() {
     bar.end();
 }
 
+// ANCHOR: main
 fn main() {
     smol::block_on(async {
         // `futures::join!` polls the chores in the order written, every time, so lines printed
@@ -52,3 +55,4 @@ fn main() {
     });
     summary();
 }
+// ANCHOR_END: main

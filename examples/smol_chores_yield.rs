@@ -28,6 +28,7 @@ async fn laundry() {
     machine("dryer", 3).await;
 }
 
+// ANCHOR: potatoes
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time.
 async fn clean_potatoes() {
     let bar = bar("potatoes");
@@ -40,6 +41,7 @@ async fn clean_potatoes() {
     }
     bar.end();
 }
+// ANCHOR_END: potatoes
 
 fn main() {
     smol::block_on(async {
