@@ -5,8 +5,8 @@
 //! same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`) and the suite takes about as
 //! long as the longest example, not the sum of the files. Examples that compute wait for their
 //! share of the CPU (`common::CPU_BUDGET`); the ones that only wait start at once.
-//! `tests/compile_fail.rs` is a test binary of its own: it compiles, and must not run beside the
-//! examples.
+//! `tests/compile_fail.rs` is the test of the package `compile-fail/`: it compiles, and must not
+//! run beside the examples.
 
 #[macro_use]
 mod common;
