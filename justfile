@@ -81,3 +81,8 @@ verify:
 # The database examples' Time lines, three runs each, built with --release (SQLite by default)
 database-timings:
     cargo measure database
+
+# Run `cargo test` N times in a row with one core kept busy, and report every failure with the
+# lines that differed (`scripts/stress N --no-load` for a machine left alone)
+stress N="20":
+    bash scripts/stress {{N}}
