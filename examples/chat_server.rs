@@ -69,6 +69,7 @@ async fn main() -> anyhow::Result<()> {
         members: Mutex::new(BTreeMap::new()),
         write_timeout,
     });
+    // ANCHOR: accept
     for id in 1.. {
         let stream = match listener.accept().await {
             Ok((stream, _peer)) => stream,
@@ -82,9 +83,11 @@ async fn main() -> anyhow::Result<()> {
         // One task per client: a client that waits makes only its own task wait.
         tokio::spawn(client(stream, id, Arc::clone(&room)));
     }
+    // ANCHOR_END: accept
     Ok(())
 }
 
+// ANCHOR: client
 /// Serves one client from its first line (its name) to its last.
 async fn client(stream: TcpStream, id: u64, room: Arc<Room>) {
     let (reader, mut writer) = stream.into_split();
@@ -163,6 +166,7 @@ async fn write_what_others_say(
         }
     }
 }
+// ANCHOR_END: client
 
 /// The next line from the client, without its line ending; `None` when it hangs up (or its
 /// connection breaks). A line longer than LONGEST_LINE is cut there, and the rest read as a new

@@ -58,6 +58,7 @@ async fn main() -> anyhow::Result<()> {
         shown(&start, &origin),
         options.parallel
     ));
+    // ANCHOR: crawl
     // Every URL goes into `seen` when it is first found, so no URL is ever queued twice.
     let mut seen = HashSet::from([start.clone()]);
     let mut to_fetch = VecDeque::from([start]);
@@ -95,6 +96,7 @@ async fn main() -> anyhow::Result<()> {
         }
         graph.insert(url, fetched);
     }
+    // ANCHOR_END: crawl
 
     // The graph, sorted, so that it reads the same whatever order the pages arrived in.
     println!("Link graph:");

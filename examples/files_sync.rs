@@ -4,7 +4,7 @@
 //! Each file is 110 KB, 33 MB in all. The directory is removed at the end, and on an error too.
 //! Run: `cargo run --example files_sync` (well under a second). Compare with `files_async`.
 //! `--time` adds how long writing and reading took (build with `--release` for fair times);
-//! `--fsync` also waits until each file is on the disk itself. `just measure-files` records both.
+//! `--fsync` also waits until each file is on the disk itself. `cargo measure files` records both.
 
 use std::fs::{self, OpenOptions};
 use std::io;

@@ -34,6 +34,7 @@ struct Seen {
     first_failure: Option<String>,
 }
 
+// ANCHOR: connection
 /// One connection: claims the next request number from `next` until all are claimed or the time
 /// limit is past, and sends them one after another, each as soon as the last one's answer is in.
 async fn connection(
@@ -94,6 +95,7 @@ async fn connection(
         }
     }
 }
+// ANCHOR_END: connection
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
@@ -110,6 +112,7 @@ async fn main() -> anyhow::Result<()> {
         options.delay.as_secs_f64()
     ));
 
+    // ANCHOR: clients
     let began = Instant::now();
     let deadline = began + options.time_limit;
     let next = Rc::new(Cell::new(0));
@@ -117,6 +120,7 @@ async fn main() -> anyhow::Result<()> {
         (0..options.connections).map(|_| connection(&site, Rc::clone(&next), &options, deadline));
     let seen = join_all(connections).await;
     let took = began.elapsed();
+    // ANCHOR_END: clients
 
     let mut latencies: Vec<Duration> = seen.iter().flat_map(|s| s.latencies.clone()).collect();
     latencies.sort();

@@ -7,7 +7,7 @@
 //! primes in a block of 100,000 numbers by trial division: the same amount of work on every
 //! machine, so how long it takes depends on the machine.
 //! Run: `cargo run --release --example models` (about 30 s), or `-- --small` for a quick look
-//! (10 waits, 8 pieces, once). `just models` records a run for the book.
+//! (10 waits, 8 pieces, once). `cargo measure models` records a run for the book.
 
 use std::thread;
 use std::time::{Duration, Instant};
@@ -44,21 +44,11 @@ const SMALL: Workload = Workload {
 const BLOCK: u64 = 100_000;
 const FIRST_NUMBER: u64 = 10_000_000;
 
-/// Counts the primes in block `piece`: real, fixed work that the optimizer cannot skip.
+/// Counts the primes in block `piece` (`workbook::count_primes`): real, fixed work that the
+/// optimizer cannot skip.
 fn piece(piece: u64) -> u64 {
     let start = FIRST_NUMBER + piece * BLOCK;
-    (start..start + BLOCK).filter(|&n| is_prime(n)).count() as u64
-}
-
-fn is_prime(n: u64) -> bool {
-    let mut divisor = 2;
-    while divisor * divisor <= n {
-        if n % divisor == 0 {
-            return false;
-        }
-        divisor += 1;
-    }
-    n >= 2
+    workbook::count_primes(start..start + BLOCK)
 }
 
 // ---- The five models. Each does the I/O-bound workload (`*_io`) and the CPU-bound one (`*_cpu`,

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use workbook::{say, summary, waiting};
 
+// ANCHOR: lookup
 /// A request whose answer comes from an async call: it hands the thread back while it waits.
 async fn lookup(request: &'static str, millis: u64) {
     let wait = Duration::from_millis(millis);
@@ -19,6 +20,7 @@ async fn lookup(request: &'static str, millis: u64) {
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }
+// ANCHOR_END: lookup
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {

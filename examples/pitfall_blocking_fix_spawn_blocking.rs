@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use workbook::{say, summary, waiting};
 
+// ANCHOR: lookup
 /// A request whose answer comes from a blocking call, run on a thread of tokio's blocking pool.
 /// Awaiting the handle hands the runtime's thread back while the pool's thread blocks.
 async fn lookup(request: &'static str, millis: u64) {
@@ -24,6 +25,7 @@ async fn lookup(request: &'static str, millis: u64) {
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }
+// ANCHOR_END: lookup
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {

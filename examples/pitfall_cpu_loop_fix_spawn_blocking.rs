@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use workbook::{cpu_work, say, summary, waiting, working};
 
+// ANCHOR: report
 const REPORT: Duration = Duration::from_millis(1200);
 
 /// A request that computes its answer on a thread of tokio's blocking pool. Awaiting the handle
@@ -23,6 +24,7 @@ async fn report(request: &'static str) {
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }
+// ANCHOR_END: report
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use workbook::{cpu_work, say, summary, waiting, working};
 
+// ANCHOR: report
 const PAGES: u32 = 3;
 const ONE_PAGE: Duration = Duration::from_millis(400);
 
@@ -26,6 +27,7 @@ async fn report(request: &'static str) {
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }
+// ANCHOR_END: report
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {

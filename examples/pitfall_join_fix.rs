@@ -9,38 +9,25 @@
 
 use std::collections::HashSet;
 use std::thread::{self, ThreadId};
-use std::time::Instant;
 
-use workbook::measure::cpu_time;
+use workbook::count_primes;
+use workbook::measure::Stopwatch;
 
 const BELOW: u64 = 1_500_000;
 
-/// Counts the primes below `below` by trial division: the same amount of work on every run.
-/// It has no `.await`: once polled, it computes to the end on the thread that polled it.
-async fn count_primes(below: u64) -> (usize, ThreadId) {
-    let count = (2..below).filter(|&n| is_prime(n)).count();
-    (count, thread::current().id())
-}
-
-fn is_prime(n: u64) -> bool {
-    let mut divisor = 2;
-    while divisor * divisor <= n {
-        if n % divisor == 0 {
-            return false;
-        }
-        divisor += 1;
-    }
-    true
+/// One request: counts the primes below `below` by trial division, the same amount of work on
+/// every run. It has no `.await`: once polled, it computes to the end on the thread that polled it.
+async fn primes_below(below: u64) -> (u64, ThreadId) {
+    (count_primes(2..below), thread::current().id())
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
-    let started = Instant::now();
-    let cpu_before = cpu_time();
+    let stopwatch = Stopwatch::start();
 
     let (a, b) = tokio::join!(
-        tokio::spawn(count_primes(BELOW)),
-        tokio::spawn(count_primes(BELOW))
+        tokio::spawn(primes_below(BELOW)),
+        tokio::spawn(primes_below(BELOW))
     );
     let (a, b) = (a?, b?);
 
@@ -48,18 +35,7 @@ async fn main() -> anyhow::Result<()> {
     println!("B: {} primes below {BELOW}", b.0);
     let threads: HashSet<ThreadId> = [a.1, b.1].into();
     println!("Threads that did the work: {}", threads.len());
-    report_times(started, cpu_before);
+    // Wall time and CPU time vary from run to run: they go to stderr.
+    stopwatch.report();
     Ok(())
-}
-
-/// Wall time and CPU time vary from run to run: they go to stderr.
-fn report_times(started: Instant, cpu_before: Option<std::time::Duration>) {
-    let wall = started.elapsed().as_secs_f64();
-    if let (Some(before), Some(after)) = (cpu_before, cpu_time()) {
-        let cpu = (after - before).as_secs_f64();
-        eprintln!(
-            "wall time {wall:.2} s, CPU time {cpu:.2} s: {:.2} cores busy on average",
-            cpu / wall
-        );
-    }
 }

@@ -1,8 +1,8 @@
 """scale_asyncio: the `scale` benchmark's jobs in Python's asyncio, for comparison.
 
-N tasks that each sleep 1 s, all at once; prints what it measured in the line `scale` reads.
-Standard library only. Run: `python3 examples/scale_asyncio.py 100000` (or let
-`cargo run --release --example scale` run it for you).
+N tasks that each sleep 1 s, all at once; prints what it measured as `examples/scale.rs` does.
+Standard library only. Run: `python3 examples/scale_asyncio.py 100000` (`cargo measure scale`
+runs it beside the Rust runtimes).
 """
 
 import asyncio
@@ -34,7 +34,12 @@ async def main(n):
     wall = time.perf_counter() - began
     # ru_maxrss is the peak resident memory, in KiB on Linux.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(f"jobs={n} wall_s={wall:.6f} peak_bytes={peak} base_bytes={base}")
+    print("runtime: python asyncio")
+    print(f"jobs: {n}")
+    print(f"wall time: {wall:.3f} s")
+    print(f"memory before the jobs: {base} bytes")
+    print(f"peak memory: {peak} bytes")
+    print(f"bytes per job: {max(peak - base, 0) // n}")
 
 
 if __name__ == "__main__":

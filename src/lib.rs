@@ -1,8 +1,12 @@
-//! What the examples share: a clock that stamps each printed line, bars for a timeline, and the
-//! timeline itself, drawn when an example ends.
+//! What the examples share: a clock that stamps each printed line, bars for a timeline, the
+//! timeline itself, drawn when an example ends, and CPU work ([`cpu_work`], [`count_primes`]).
 //!
-//! These helpers only print, time and draw. They never spawn, join or sleep: the concurrency an
-//! example is about is always in the example's own code.
+//! These helpers only print, time, draw and compute. They never spawn, join or sleep: the
+//! concurrency an example is about is always in the example's own code. The one exception is
+//! [`server`], the web server the HTTP examples talk to, which stands in for a machine elsewhere on
+//! the network: it spawns and sleeps as any server does. Measuring the examples and recording the
+//! figures the book shows is the job of the `measure/` tool (`cargo measure --help`), not of this
+//! library.
 //!
 //! Every time shown is measured, then rounded *down* to a tenth of a second. Sleeps and busy loops
 //! never end early, and the examples are designed so that no two events race for the same instant,
@@ -20,8 +24,6 @@ use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
-
-pub mod scale;
 
 /// The widest a timeline may be, label included, so it fits an 80-column terminal.
 const MAX_WIDTH: usize = 80;
@@ -280,30 +282,41 @@ fn timeline(bars: &[Finished], total: Seconds) -> String {
     out
 }
 
-/// Keeps one CPU core busy with real arithmetic for `duration`, and returns the result so the
-/// compiler cannot skip the work. This is the examples' CPU-bound job: it holds the thread it runs
-/// on exactly like a long calculation would, and lasts the same time however busy the machine is.
+/// Keeps one CPU core busy with real arithmetic for `duration` of wall time, and returns the result
+/// so the compiler cannot skip the work. This is the examples' CPU-bound job: it holds the thread
+/// it runs on exactly like a long calculation would, and lasts the same time however busy the
+/// machine is.
 ///
-/// Pieces of work done back to back keep to a steady schedule: if the operating system held this
-/// thread back for a moment after the previous piece ended, the next piece is that much shorter,
-/// so that ten pieces of 0.7 s end at 7.0 s and not a little later each time. The CPU is busy all
-/// along.
+/// What it can show: *when* work happens and what it holds up (a thread that computes notices
+/// nothing else). What it cannot show: work getting done *faster*. It lasts a set time, so two
+/// threads of it end on time even on one core, where real work would take turns; an example about
+/// parallel speed-up uses a fixed amount of work instead, such as [`count_primes`].
+///
+/// Only pieces done truly back to back (the next one begins microseconds after the previous one
+/// ended) keep to a steady schedule: if the operating system held the thread back at the end of
+/// the previous piece, the next one is that much shorter, so that ten pieces of 0.7 s end at 7.0 s
+/// and not a little later each time. A piece that begins later than that, after a wait or other
+/// work, lasts its whole `duration`: work, a 0.2 s wait and work again take the sum of the three.
 pub fn cpu_work(duration: Duration) -> u64 {
-    thread_local! {
-        static PREVIOUS_END: Cell<Option<Instant>> = const { Cell::new(None) };
+    /// The previous piece on this thread: when it was due to end, and when it did.
+    #[derive(Clone, Copy)]
+    struct Previous {
+        due: Instant,
+        ended: Instant,
     }
-    /// A gap longer than this between two pieces means they were not back to back. The examples
-    /// leave microseconds between pieces; on a heavily loaded machine the OS can hold a thread back
-    /// for a few hundred milliseconds.
-    const BACK_TO_BACK: Duration = Duration::from_millis(500);
+    thread_local! {
+        static PREVIOUS: Cell<Option<Previous>> = const { Cell::new(None) };
+    }
+    /// Two pieces this close are back to back: a loop that prints a line between pieces leaves a
+    /// few microseconds. Anything that waits, even for a millisecond, leaves more.
+    const BACK_TO_BACK: Duration = Duration::from_micros(500);
 
     let now = Instant::now();
-    let begin = match PREVIOUS_END.get() {
-        Some(end) if now >= end && now - end < BACK_TO_BACK => end,
+    let begin = match PREVIOUS.get() {
+        Some(previous) if now.duration_since(previous.ended) < BACK_TO_BACK => previous.due,
         _ => now,
     };
     let until = begin + duration;
-    PREVIOUS_END.set(Some(until));
 
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     while Instant::now() < until {
@@ -315,7 +328,61 @@ pub fn cpu_work(duration: Duration) -> u64 {
         }
         state = std::hint::black_box(state);
     }
+    PREVIOUS.set(Some(Previous {
+        due: until,
+        ended: Instant::now(),
+    }));
     state
+}
+
+/// Counts the primes among `numbers` by trial division: a fixed amount of real CPU work, the same
+/// on every run, so it takes longer on a slower or busier machine and less on more cores. The
+/// examples about parallel speed-up use it (see [`cpu_work`] for why they cannot use that).
+pub fn count_primes(numbers: std::ops::Range<u64>) -> u64 {
+    fn is_prime(n: u64) -> bool {
+        let mut divisor = 2;
+        while divisor * divisor <= n {
+            if n % divisor == 0 {
+                return false;
+            }
+            divisor += 1;
+        }
+        n >= 2
+    }
+    numbers.filter(|&n| is_prime(n)).count() as u64
+}
+
+#[cfg(test)]
+mod cpu_work_tests {
+    use super::*;
+
+    #[test]
+    fn compute_wait_compute_takes_the_sum_of_its_parts() {
+        // 3 × (0.1 s of work, 0.05 s of wait): 0.45 s. Work that caught up on the waits would
+        // end at 0.35 s.
+        let began = Instant::now();
+        for _ in 0..3 {
+            cpu_work(Duration::from_millis(100));
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let took = began.elapsed();
+        assert!(took >= Duration::from_millis(450), "took {took:?}");
+    }
+
+    #[test]
+    fn pieces_back_to_back_keep_their_schedule() {
+        let began = Instant::now();
+        for _ in 0..5 {
+            cpu_work(Duration::from_millis(20));
+        }
+        let took = began.elapsed();
+        assert!(took >= Duration::from_millis(100), "took {took:?}");
+    }
+
+    #[test]
+    fn primes_are_counted() {
+        assert_eq!(count_primes(0..30), 10);
+    }
 }
 
 #[cfg(test)]

@@ -200,6 +200,7 @@ pub fn start_on_thread(config: Config) -> io::Result<RunningServer> {
     })
 }
 
+// ANCHOR: serve
 /// Accepts connections until told to stop (or until the `RunningServer` is dropped), and serves
 /// each one as a task of its own, so a slow answer on one connection holds up no other.
 async fn serve(listener: TcpListener, site: Arc<Site>, mut stopped: oneshot::Receiver<()>) {
@@ -226,6 +227,7 @@ async fn serve(listener: TcpListener, site: Arc<Site>, mut stopped: oneshot::Rec
         });
     }
 }
+// ANCHOR_END: serve
 
 type Body = UnsyncBoxBody<Bytes, io::Error>;
 
@@ -278,6 +280,7 @@ impl Site {
         }
     }
 
+    // ANCHOR: answer
     async fn answer(
         self: Arc<Self>,
         request: Request<Incoming>,
@@ -296,6 +299,7 @@ impl Site {
             self.page_delay
         });
         tokio::time::sleep(delay).await;
+        // ANCHOR_END: answer
 
         let page = |status, title: &str, body: &str| html(status, &document(title, body));
         let response = match path {

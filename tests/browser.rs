@@ -30,7 +30,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use workbook::output::{self, Cell};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// The workspace: this test is run by the package in `checks/`, one folder down.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 /// Phone and desktop widths the script's frames use (book/js/timeline.js, `PHONE`, `DESKTOP`).
 const PHONE: u64 = 390;
@@ -90,7 +91,7 @@ fn the_book_in_chromium() {
         let _ = writeln!(
             std::io::stderr(),
             "browser test skipped: it runs in CI; to run it here: just test-browser \
-             (WORKBOOK_BROWSER_TEST=1 cargo test --test browser)"
+             (WORKBOOK_BROWSER_TEST=1 cargo test -p workbook-checks --test browser)"
         );
         return;
     }

@@ -5,8 +5,8 @@
 //! same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`) and the suite takes about as
 //! long as the longest example, not the sum of the files. Examples that compute wait for their
 //! share of the CPU (`common::CPU_BUDGET`); the ones that only wait start at once.
-//! `tests/compile_fail.rs` is a test binary of its own: it compiles, and must not run beside the
-//! examples.
+//! `tests/compile_fail.rs` is the test of the package `checks/`: it compiles, and must not
+//! run beside the examples.
 //!
 //! # What stays the same from run to run, and why
 //!
@@ -148,7 +148,7 @@ examples! {
     queue_async_10_workers = "queue_async" ["--workers", "10"]: LongestOf(&[1.0; 10]),
     queue_semaphore_3_workers = "queue_semaphore" ["--workers", "3"]: LongestOf(&[4.0, 3.0, 3.0]),
     queue_buffered_3_workers = "queue_buffered" ["--workers", "3"]: LongestOf(&[4.0, 3.0, 3.0]),
-    // Counts and sizes only: file times vary from disk to disk (see `just measure-files`).
+    // Counts and sizes only: file times vary from disk to disk (see `cargo measure files`).
     files_sync: Untimed,
     files_async: Untimed,
     // ---- Talking to servers (HTTP). The workbook's server answers each page after 0.5 s; the
@@ -182,8 +182,8 @@ examples! {
     crawler: Untimed,
     // Runtimes and threads. The twins on smol and async-std whose potatoes burn CPU, and the
     // threads examples, are in tests/runtimes.rs (see NOT_SNAPSHOTTED).
-    gather_smol: LongestOf(&[3.0, 1.0, 2.0]),
-    gather_async_std: LongestOf(&[3.0, 1.0, 2.0]),
+    smol_gather: LongestOf(&[3.0, 1.0, 2.0]),
+    async_std_gather: LongestOf(&[3.0, 1.0, 2.0]),
     // Three runtimes one after another, each waiting 0.6 s for its tasks.
     dropped_handle: SumOf(&[0.6, 0.6, 0.6]),
     // The panic comes at once; then three waits of 0.5 s, one after another.
@@ -246,10 +246,10 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
     ),
     // Runtimes and threads: tests/runtimes.rs snapshots these beside the checks that compare them
     // with their tokio originals.
-    ("chores_smol", CPU_BOUND),
-    ("chores_smol_yield", CPU_BOUND),
-    ("chores_async_std", CPU_BOUND),
-    ("chores_async_std_yield", CPU_BOUND),
+    ("smol_chores", CPU_BOUND),
+    ("smol_chores_yield", CPU_BOUND),
+    ("async_std_chores", CPU_BOUND),
+    ("async_std_chores_yield", CPU_BOUND),
     ("chores_spawn_blocking", CPU_BOUND),
     ("gather_threads", CPU_BOUND),
     (
@@ -259,8 +259,8 @@ const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
     ),
     (
         "scale",
-        "a benchmark: its numbers vary; tests/runtimes.rs runs it for a small N, checks the \
-         shape of its table and snapshots it with the figures hidden (runtimes__scale_1000.snap)",
+        "a benchmark: its numbers vary; tests/runtimes.rs runs it on every runtime for a small \
+         N, checks its figures and snapshots them hidden (runtimes__scale_smol_1000.snap)",
     ),
     (
         "models",

@@ -1,8 +1,8 @@
-//! gather_smol: `gather_async` on smol instead of tokio. The same jobs, the same output, line for
+//! smol_gather: `gather_async` on smol instead of tokio. The same jobs, the same output, line for
 //! line; only the lines that start the runtime and sleep are smol's.
 //!
 //! Jobs A, B and C take 3 s, 1 s and 2 s; each returns a result.
-//! Run: `cargo run --example gather_smol` (about 3 s). Compare with `gather_async` (`diff` them).
+//! Run: `cargo run --example smol_gather` (about 3 s). Compare with `gather_async` (`diff` them).
 
 use std::time::Duration;
 

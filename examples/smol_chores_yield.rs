@@ -1,10 +1,10 @@
-//! chores_smol: `chores_async` on smol instead of tokio. The same chores and the same output, line
-//! for line: the potatoes never yield, so nothing else is noticed until the last one is clean.
-//! Only the lines that start the runtime and sleep are smol's.
+//! smol_chores_yield: `chores_async_yield` on smol instead of tokio. The same chores and the same
+//! output, line for line: the potatoes yield after each one, so the dryer starts during them.
+//! Only the lines that start the runtime, sleep and yield are smol's.
 //!
 //! The dishwasher runs 3 s; the washing machine 3 s, then the dryer 3 s (not before the washer is
 //! done); water boils in 4 s; and 10 potatoes are cleaned by hand, 0.7 s of real CPU work each.
-//! Run: `cargo run --example chores_smol` (about 10 s). Compare with `chores_async`.
+//! Run: `cargo run --example smol_chores_yield` (about 7 s). Compare with `chores_async_yield`.
 
 use std::time::Duration;
 
@@ -29,6 +29,7 @@ async fn laundry() {
     machine("dryer", 3).await;
 }
 
+// ANCHOR: potatoes
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time.
 async fn clean_potatoes() {
     let bar = working("potatoes");
@@ -36,9 +37,12 @@ async fn clean_potatoes() {
     for potato in 1..=POTATOES {
         cpu_work(ONE_POTATO);
         say(format!("potato {potato} is clean"));
+        // Let the runtime look at the other chores before the next potato.
+        smol::future::yield_now().await;
     }
     bar.end();
 }
+// ANCHOR_END: potatoes
 
 fn main() {
     smol::block_on(async {

@@ -1,4 +1,4 @@
-//! chores_async_std_yield: `chores_async_yield` on async-std instead of tokio. The same chores and
+//! async_std_chores_yield: `chores_async_yield` on async-std instead of tokio. The same chores and
 //! the same output, line for line: the potatoes yield after each one, so the dryer starts during
 //! them. Only the lines that start the runtime, sleep and yield are async-std's.
 //!
@@ -7,7 +7,7 @@
 //!
 //! The dishwasher runs 3 s; the washing machine 3 s, then the dryer 3 s (not before the washer is
 //! done); water boils in 4 s; and 10 potatoes are cleaned by hand, 0.7 s of real CPU work each.
-//! Run: `cargo run --example chores_async_std_yield` (about 7 s).
+//! Run: `cargo run --example async_std_chores_yield` (about 7 s).
 //! Compare with `chores_async_yield`.
 
 use std::time::Duration;

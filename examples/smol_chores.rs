@@ -1,13 +1,10 @@
-//! chores_async_std: `chores_async` on async-std instead of tokio. The same chores and the same
-//! output, line for line: the potatoes never yield, so nothing else is noticed until the last one
-//! is clean. Only the lines that start the runtime and sleep are async-std's.
-//!
-//! async-std was discontinued in 2025 (RUSTSEC-2025-0052) and smol is its successor: this example
-//! is here because existing code still uses it. Write new code with tokio or smol.
+//! smol_chores: `chores_async` on smol instead of tokio. The same chores and the same output, line
+//! for line: the potatoes never yield, so nothing else is noticed until the last one is clean.
+//! Only the lines that start the runtime and sleep are smol's.
 //!
 //! The dishwasher runs 3 s; the washing machine 3 s, then the dryer 3 s (not before the washer is
 //! done); water boils in 4 s; and 10 potatoes are cleaned by hand, 0.7 s of real CPU work each.
-//! Run: `cargo run --example chores_async_std` (about 10 s). Compare with `chores_async`.
+//! Run: `cargo run --example smol_chores` (about 10 s). Compare with `chores_async`.
 
 use std::time::Duration;
 
@@ -16,15 +13,17 @@ use workbook::{cpu_work, say, summary, waiting, working};
 const POTATOES: u32 = 10;
 const ONE_POTATO: Duration = Duration::from_millis(700);
 
+// ANCHOR: machine
 /// A machine works on its own: all we do is wait for it.
 async fn machine(name: &str, seconds: u64) {
     let wait = Duration::from_secs(seconds);
     let bar = waiting(name, wait);
     say(format!("{name} starts, it needs {seconds} s"));
-    async_std::task::sleep(wait).await;
+    smol::Timer::after(wait).await;
     say(format!("{name} is done, noticed after {}", bar.elapsed()));
     bar.end();
 }
+// ANCHOR_END: machine
 
 async fn laundry() {
     machine("washer", 3).await;
@@ -43,8 +42,9 @@ async fn clean_potatoes() {
     bar.end();
 }
 
+// ANCHOR: main
 fn main() {
-    async_std::task::block_on(async {
+    smol::block_on(async {
         // `futures::join!` polls the chores in the order written, every time, so lines printed
         // at the same instant always come in the same order.
         futures::join!(
@@ -56,3 +56,4 @@ fn main() {
     });
     summary();
 }
+// ANCHOR_END: main

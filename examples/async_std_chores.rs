@@ -1,10 +1,13 @@
-//! chores_smol_yield: `chores_async_yield` on smol instead of tokio. The same chores and the same
-//! output, line for line: the potatoes yield after each one, so the dryer starts during them.
-//! Only the lines that start the runtime, sleep and yield are smol's.
+//! async_std_chores: `chores_async` on async-std instead of tokio. The same chores and the same
+//! output, line for line: the potatoes never yield, so nothing else is noticed until the last one
+//! is clean. Only the lines that start the runtime and sleep are async-std's.
+//!
+//! async-std was discontinued in 2025 (RUSTSEC-2025-0052) and smol is its successor: this example
+//! is here because existing code still uses it. Write new code with tokio or smol.
 //!
 //! The dishwasher runs 3 s; the washing machine 3 s, then the dryer 3 s (not before the washer is
 //! done); water boils in 4 s; and 10 potatoes are cleaned by hand, 0.7 s of real CPU work each.
-//! Run: `cargo run --example chores_smol_yield` (about 7 s). Compare with `chores_async_yield`.
+//! Run: `cargo run --example async_std_chores` (about 10 s). Compare with `chores_async`.
 
 use std::time::Duration;
 
@@ -18,7 +21,7 @@ async fn machine(name: &str, seconds: u64) {
     let wait = Duration::from_secs(seconds);
     let bar = waiting(name, wait);
     say(format!("{name} starts, it needs {seconds} s"));
-    smol::Timer::after(wait).await;
+    async_std::task::sleep(wait).await;
     say(format!("{name} is done, noticed after {}", bar.elapsed()));
     bar.end();
 }
@@ -36,14 +39,12 @@ async fn clean_potatoes() {
     for potato in 1..=POTATOES {
         cpu_work(ONE_POTATO);
         say(format!("potato {potato} is clean"));
-        // Let the runtime look at the other chores before the next potato.
-        smol::future::yield_now().await;
     }
     bar.end();
 }
 
 fn main() {
-    smol::block_on(async {
+    async_std::task::block_on(async {
         // `futures::join!` polls the chores in the order written, every time, so lines printed
         // at the same instant always come in the same order.
         futures::join!(

@@ -1,11 +1,11 @@
-//! gather_async_std: `gather_async` on async-std instead of tokio. The same jobs, the same output,
+//! async_std_gather: `gather_async` on async-std instead of tokio. The same jobs, the same output,
 //! line for line; only the lines that start the runtime and sleep are async-std's.
 //!
 //! async-std was discontinued in 2025 (RUSTSEC-2025-0052) and smol is its successor: this example
 //! is here because existing code still uses it. Write new code with tokio or smol.
 //!
 //! Jobs A, B and C take 3 s, 1 s and 2 s; each returns a result.
-//! Run: `cargo run --example gather_async_std` (about 3 s). Compare with `gather_async`.
+//! Run: `cargo run --example async_std_gather` (about 3 s). Compare with `gather_async`.
 
 use std::time::Duration;
 
