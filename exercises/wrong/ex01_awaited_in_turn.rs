@@ -7,6 +7,7 @@ use workbook::{bar, say, summary};
 
 async fn job(name: &str, seconds: u64) {
     let bar = bar(name);
+    say(format!("{name} waits {seconds} s"));
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     say(name);
     bar.end();

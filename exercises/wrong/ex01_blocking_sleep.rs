@@ -10,6 +10,7 @@ use workbook::{bar, say, summary};
 // ANCHOR: wrong
 async fn job(name: &str, seconds: u64) {
     let bar = bar(name);
+    say(format!("{name} waits {seconds} s"));
     thread::sleep(Duration::from_secs(seconds));
     say(name);
     bar.end();

@@ -4,19 +4,10 @@
 //! Fails: runs
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
+use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
 use futures::future::join_all;
 use workbook::{bar, say, summary};
-
-const OPENING_BALANCE: u64 = 100;
-const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
-
-/// Asks the payment service to confirm a deposit. It answers after 1 s with the amount confirmed.
-async fn confirm(amount: u64) -> u64 {
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    amount
-}
 
 // The lesson of this exercise: clippy warns about this function. Delete this line, then run
 // `cargo clippy -p workbook-exercises --bin ex10` and read why.
@@ -47,7 +38,7 @@ async fn main() -> anyhow::Result<()> {
     .await;
     // ANCHOR_END: wrong
     let balance = *account.lock().expect("no deposit panicked");
-    say(format!("Final balance: {balance}"));
+    report(balance);
     summary();
     Ok(())
 }

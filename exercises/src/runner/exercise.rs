@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::program::{Ending, Run, exercises_dir};
+use exercises::site::Site;
+
+use crate::program::{Ending, Run, Tenths, exercises_dir};
 
 /// One exercise: the file a learner edits, its starter, its solution, its hints, and its checks.
 pub struct Exercise {
@@ -23,7 +25,10 @@ pub struct Exercise {
     pub starter_fails: &'static str,
     /// What it usually means when this program does not end in time.
     pub stuck: &'static str,
-    /// The checks after the built-in "it runs to the end" one, easiest first.
+    /// The servers its program talks to: the checker starts them and reads their logs.
+    pub sites: &'static [&'static Site],
+    /// The checks after the built-in ones ("it runs to the end", "its clock is true"), easiest
+    /// first.
     pub checks: &'static [Check],
 }
 
@@ -37,6 +42,13 @@ pub struct Check {
 
 /// The built-in first check of every exercise.
 pub const RUNS: &str = "runs";
+/// The built-in second check: the times the program prints are the checker's own.
+pub const CLOCK: &str = "clock";
+
+/// How far a printed time may be from the checker's own measure of it.
+pub const MOST_DRIFT: Duration = Duration::from_millis(200);
+/// The most time spent waiting for a core that may excuse a late clock (see `clock_is_true`).
+const MOST_HELD_BACK: Duration = Duration::from_millis(500);
 
 impl Exercise {
     pub fn file_name(&self) -> String {
@@ -108,9 +120,9 @@ impl Exercise {
         found
     }
 
-    /// How many checks there are, the built-in one included.
+    /// How many checks there are, the built-in ones included.
     pub fn check_count(&self) -> usize {
-        self.checks.len() + 1
+        self.checks.len() + 2
     }
 }
 
@@ -208,9 +220,19 @@ pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
         result: ran_to_the_end(exercise, run),
     }];
     let mut not_run = 0;
+    if outcomes[0].result.is_ok() {
+        outcomes.push(Outcome {
+            id: CLOCK,
+            requirement: "every time it prints is true: within 0.2 s of the checker's own clock, \
+                          which starts when the program does",
+            result: clock_is_true(run),
+        });
+    } else {
+        not_run = 1;
+    }
     for (index, check) in exercise.checks.iter().enumerate() {
         if outcomes.last().is_some_and(|o| o.result.is_err()) {
-            not_run = exercise.checks.len() - index;
+            not_run += exercise.checks.len() - index;
             break;
         }
         outcomes.push(Outcome {
@@ -220,6 +242,49 @@ pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
         });
     }
     Verdict { outcomes, not_run }
+}
+
+/// Every stamped line and the total agree with when the checker saw them. A stamp rounds down,
+/// so a line stamped 2.0 s was printed between 2.0 s and 2.1 s by the program's clock.
+fn clock_is_true(run: &Run) -> Result<(), String> {
+    // A program the kernel kept waiting for a core (a busy machine) starts its clock that much
+    // later: that time, up to a limit, is not drift. Work done before the clock started is.
+    let held_back = run.cpu_wait.unwrap_or_default().min(MOST_HELD_BACK);
+    let lines = run
+        .events
+        .iter()
+        .map(|e| (e.at, e.seen, format!("[{:>4}s] {}", short(e.at), e.text)))
+        .chain(
+            run.total
+                .map(|(printed, seen)| (printed, seen, format!("Total: {printed}"))),
+        );
+    for (printed, seen, line) in lines {
+        let from = Duration::from_millis(u64::from(printed.0) * 100);
+        let to = from + Duration::from_millis(100);
+        let measured = Tenths::of(seen);
+        if seen + MOST_DRIFT < from {
+            return Err(format!(
+                "\"{line}\" came at {measured} by the checker's clock: the program printed a time \
+                 {} ahead of the real one.\nThe checker keeps its own clock, from the moment it \
+                 started the program; a time stamp must be measured (workbook::say), not typed.",
+                Tenths::of(from - seen)
+            ));
+        }
+        if seen > to + MOST_DRIFT + held_back {
+            return Err(format!(
+                "\"{line}\" came at {measured} by the checker's clock, {} after the time it \
+                 shows.\nThe program's clock starts at its first line or bar: whatever it did \
+                 before that was not on it. Or its output was held back before it was printed.",
+                Tenths::of(seen - from)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `2.0` of `2.0 s`.
+fn short(tenths: Tenths) -> String {
+    format!("{}.{}", tenths.0 / 10, tenths.0 % 10)
 }
 
 fn ran_to_the_end(exercise: &Exercise, run: &Run) -> Result<(), String> {

@@ -169,7 +169,12 @@ fn check(exercise: &Exercise) -> bool {
         "Running it (the checker stops it after {} s):\n",
         exercise.limit.as_secs()
     );
-    let run = match run(&built[&exercise.bin()], exercise.limit, Echo::Live) {
+    let run = match run(
+        &built[&exercise.bin()],
+        exercise.limit,
+        Echo::Live,
+        exercise.sites,
+    ) {
         Ok(run) => run,
         Err(error) => {
             println!("Cannot run it: {error}");

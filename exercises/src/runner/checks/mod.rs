@@ -1,9 +1,14 @@
 //! Every exercise and its checks, one module each, in the order of the book's chapters.
 //!
-//! A check reads the lines the program printed with `workbook::say` (their time stamps, and the
-//! order they came in), its total, and what was measured from outside. Its explanation on failure
-//! says what happened in the learner's run and what that means, not how to fix it: that is what
-//! the hints are for.
+//! A check reads the lines the program printed with `workbook::say`, with the time each reached
+//! the checker (its own clock, started with the process; the built-in `clock` check has made sure
+//! the printed stamps agree with it), the order they came in, and what was measured from outside:
+//! when the process ended, the CPU time the kernel counted, and the log of every server the
+//! checker ran for it. A figure the program prints about itself is never believed on its own.
+//! Its explanation on failure says what happened in the learner's run and what that means, not
+//! how to fix it: that is what the hints are for.
+
+use std::time::Duration;
 
 use crate::exercise::Exercise;
 use crate::program::{Event, Run, Tenths};
@@ -32,21 +37,55 @@ pub static EXERCISES: &[Exercise] = &[
     ex10::EXERCISE,
 ];
 
-/// The one line that is exactly `text`, or why there is not one.
+/// Allowance for rounding, when a check compares two times: stamps are rounded down to a tenth,
+/// so a wait of 1 s between two lines can show as 0.9 s; and a line reaches the checker a moment
+/// after the server's log notes the answer it prints.
+const JITTER: Duration = Duration::from_millis(100);
+
+/// The one line that is exactly `text`, or what happened instead.
 fn once<'a>(run: &'a Run, text: &str) -> Result<&'a Event, String> {
     let found: Vec<&Event> = run.events.iter().filter(|e| e.text == text).collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("The line \"{text}\" was never printed.")),
+        [] => Err(missing(run, text)),
         [first, ..] => Err(format!(
-            "The line \"{text}\" was printed {} times (first at {}); once is right.",
+            "\"{text}\" was printed {} times (first at {}); once is right.",
             found.len(),
             first.at
         )),
     }
 }
 
-/// The program took at most `limit` seconds by its own clock.
+/// What happened instead of the line `text`: it was printed with no time stamp, or the program
+/// ended (when, and after what) before printing it.
+fn missing(run: &Run, text: &str) -> String {
+    if let Some((seen, _)) = run.unstamped.iter().find(|(_, line)| line.trim() == text) {
+        return format!(
+            "\"{text}\" was printed with println!, not say, at {}: it has no time stamp, so \
+             nobody can tell from the output when it happened.",
+            Tenths::of(*seen)
+        );
+    }
+    format!("{} without printing \"{text}\".", ended(run))
+}
+
+/// "The program ended at 0.0 s, after its line \"...\"", or "..., before printing anything".
+fn ended(run: &Run) -> String {
+    match run.events.last() {
+        Some(last) => format!(
+            "The program ended at {}, its last line \"{}\" (at {}),",
+            run.took(),
+            last.text,
+            last.at
+        ),
+        None => format!(
+            "The program ended at {}, before it printed any line with a time stamp,",
+            run.took()
+        ),
+    }
+}
+
+/// The program took at most `limit` seconds by the checker's clock.
 fn took_at_most(run: &Run, limit: f64) -> Result<(), String> {
     let took = run.took();
     if took <= Tenths::from_secs(limit) {
@@ -54,6 +93,11 @@ fn took_at_most(run: &Run, limit: f64) -> Result<(), String> {
     } else {
         Err(format!("The run took {took}."))
     }
+}
+
+/// The time between two lines, by their stamps (which the `clock` check has found true).
+fn between(from: &Event, to: &Event) -> Duration {
+    Duration::from_millis(u64::from(to.at.0.saturating_sub(from.at.0)) * 100)
 }
 
 /// `a, b and c`.
