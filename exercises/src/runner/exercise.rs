@@ -18,8 +18,6 @@ pub struct Exercise {
     pub title: &'static str,
     /// How long its program may run before the checker stops it.
     pub limit: Duration,
-    /// It measures CPU time: `verify` runs its solution alone, not beside the others.
-    pub cpu_bound: bool,
     /// The check its starter must fail, the first to fail: the exercise's point. `verify` holds
     /// every starter to it, so that doing nothing can never pass.
     pub starter_fails: &'static str,
@@ -267,7 +265,7 @@ fn clock_is_true(run: &Run) -> Result<(), String> {
                 "\"{line}\" came at {measured} by the checker's clock: the program printed a time \
                  {} ahead of the real one.\nThe checker keeps its own clock, from the moment it \
                  started the program; a time stamp must be measured (workbook::say), not typed.",
-                Tenths::of(from - seen)
+                Tenths::from_secs((from - seen).as_secs_f64())
             ));
         }
         if seen > to + MOST_DRIFT + held_back {
@@ -275,7 +273,7 @@ fn clock_is_true(run: &Run) -> Result<(), String> {
                 "\"{line}\" came at {measured} by the checker's clock, {} after the time it \
                  shows.\nThe program's clock starts at its first line or bar: whatever it did \
                  before that was not on it. Or its output was held back before it was printed.",
-                Tenths::of(seen - from)
+                Tenths::from_secs((seen - from).as_secs_f64())
             ));
         }
     }
@@ -350,6 +348,18 @@ mod tests {
                 .nth(1)
                 .is_some_and(|l| l.starts_with("    word"))
         );
+    }
+
+    #[test]
+    fn printed_times_are_held_to_the_checkers_clock() {
+        let true_run = Run::printed(&[(2_030, "[ 2.0s] First"), (2_040, "Total: 2.0 s")], 2_050);
+        assert!(clock_is_true(&true_run).is_ok());
+        let typed = Run::printed(&[(5, "[ 2.0s] First"), (6, "Total: 2.0 s")], 10);
+        let why = clock_is_true(&typed).unwrap_err();
+        assert!(why.contains("came at 0.0 s") && why.contains("2.0 s ahead"), "{why}");
+        let late = Run::printed(&[(4_520, "Total: 3.0 s")], 4_530);
+        let why = clock_is_true(&late).unwrap_err();
+        assert!(why.contains("came at 4.5 s") && why.contains("1.5 s after"), "{why}");
     }
 
     #[test]

@@ -260,6 +260,31 @@ impl Run {
     }
 }
 
+#[cfg(test)]
+impl Run {
+    /// A run that printed `lines`, each `(ms, line)` seen at that many milliseconds, and ended
+    /// at `wall_ms`: for the checks' own tests.
+    pub fn printed(lines: &[(u64, &str)], wall_ms: u64) -> Run {
+        let lines: Vec<(Duration, String)> = lines
+            .iter()
+            .map(|(ms, line)| (Duration::from_millis(*ms), line.to_string()))
+            .collect();
+        let (events, total, unstamped) = parse(&lines);
+        Run {
+            events,
+            total,
+            unstamped,
+            stdout: String::new(),
+            stderr: String::new(),
+            ending: Ending::Exited(0),
+            wall: Duration::from_millis(wall_ms),
+            cpu: None,
+            cpu_wait: None,
+            servers: Vec::new(),
+        }
+    }
+}
+
 /// Reads a program's stdout, each line with the moment it came, into stamped lines, its total
 /// and the lines with no stamp.
 pub fn parse(lines: &[(Duration, String)]) -> (Vec<Event>, Option<(Tenths, Duration)>, Vec<(Duration, String)>) {

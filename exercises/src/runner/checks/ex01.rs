@@ -14,7 +14,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "two_waits",
     title: "Two waits at once",
     limit: Duration::from_secs(8),
-    cpu_bound: false,
     starter_fails: "together",
     stuck: "Two waits of 2 s and 1 s should be over in about 2 s. Is something waiting for \
             something that never happens?",

@@ -15,7 +15,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "four_tasks",
     title: "Four jobs as tasks",
     limit: Duration::from_secs(8),
-    cpu_bound: false,
     starter_fails: "together",
     stuck: "Four jobs of 1 s should be over in about 1 s. Is a task waiting for something that \
             never happens?",

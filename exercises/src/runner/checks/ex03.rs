@@ -13,7 +13,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "in_order",
     title: "Results in the order asked",
     limit: Duration::from_secs(10),
-    cpu_bound: false,
     starter_fails: "in_order",
     stuck: "Four jobs of at most 2 s should be over in about 2 s. Is something waiting for a \
             result that never comes?",

@@ -27,7 +27,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "chores",
     title: "Chores in 7.5 s",
     limit: Duration::from_secs(16),
-    cpu_bound: true,
     starter_fails: "in_time",
     stuck: "The chores take 20 s one after another, and should take about 7 s. Is a chore \
             waiting for something that never happens?",

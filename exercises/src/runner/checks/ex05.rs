@@ -15,7 +15,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "four_at_a_time",
     title: "At most four requests in flight",
     limit: Duration::from_secs(14),
-    cpu_bound: false,
     starter_fails: "at_most_4",
     stuck: "20 pages of at most 0.8 s take 10 s one at a time, and about 2.7 s four at a time. \
             Is a request waiting for a turn that never comes?",

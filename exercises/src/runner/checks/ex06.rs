@@ -18,7 +18,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "give_up",
     title: "Give up on slow pages",
     limit: Duration::from_secs(10),
-    cpu_bound: false,
     starter_fails: "gave_up_slow",
     stuck: "No page should be waited for longer than 1 s. Is something waiting for a page with \
             no time limit?",

@@ -19,7 +19,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "race",
     title: "Race two mirrors",
     limit: Duration::from_secs(10),
-    cpu_bound: false,
     starter_fails: "first_answer",
     stuck: "Each file should take about 0.5 s. Is something waiting for an answer that never \
             comes?",

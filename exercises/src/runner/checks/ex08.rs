@@ -17,7 +17,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "queue",
     title: "Producers and consumers",
     limit: Duration::from_secs(10),
-    cpu_bound: false,
     starter_fails: "two_consumers",
     stuck: "Every consumer waits for the next item until the queue is closed, and the queue closes \
             when its last sender is dropped. Is a sender still alive somewhere, or is a consumer \

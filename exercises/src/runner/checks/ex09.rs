@@ -19,7 +19,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "hidden_block",
     title: "The hidden blocking call",
     limit: Duration::from_secs(10),
-    cpu_bound: false,
     starter_fails: "steady",
     stuck: "The heartbeat lasts 3 s, and the rest should be done before it ends. Is something \
             waiting for something that never happens?",

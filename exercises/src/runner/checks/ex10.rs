@@ -13,7 +13,6 @@ pub const EXERCISE: Exercise = Exercise {
     name: "lock",
     title: "A lock across an await",
     limit: Duration::from_secs(7),
-    cpu_bound: false,
     starter_fails: "together",
     stuck: "Five deposits of 1 s should be over in about 1 s. Is a deposit waiting for a lock \
             that is never let go? One that holds a std::sync::Mutex across an .await, while \

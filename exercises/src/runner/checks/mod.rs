@@ -108,3 +108,24 @@ fn and_list(items: &[String]) -> String {
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_line_is_told_by_what_happened_instead() {
+        let println = Run::printed(&[(1_000, "[ 1.0s] Second"), (2_000, "First")], 2_010);
+        assert_eq!(
+            once(&println, "First").unwrap_err(),
+            "\"First\" was printed with println!, not say, at 2.0 s: it has no time stamp, so \
+             nobody can tell from the output when it happened."
+        );
+        let early = Run::printed(&[(3, "[ 0.0s] Final balance: 100"), (4, "Total: 0.0 s")], 5);
+        assert_eq!(
+            once(&early, "deposit 1: 50 asked for").unwrap_err(),
+            "The program ended at 0.0 s, its last line \"Final balance: 100\" (at 0.0 s), \
+             without printing \"deposit 1: 50 asked for\"."
+        );
+    }
+}
