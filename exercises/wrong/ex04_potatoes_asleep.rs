@@ -2,7 +2,6 @@
 //! takes 7 s, but nobody did the work.
 //! Fails: cpu_work
 
-
 use exercises::ex04::{ONE_POTATO, POTATOES, laundry, machine, potatoes_begin};
 use workbook::{bar, say, summary};
 

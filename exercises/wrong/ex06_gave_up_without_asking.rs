@@ -15,7 +15,9 @@ async fn fetch_page(server: &Server, page: usize) -> Option<String> {
         return None;
     }
     let bar = bar(&format!("page {page}"));
-    let title = fetch_title(&server.url(&format!("/page/{page}"))).await.ok();
+    let title = fetch_title(&server.url(&format!("/page/{page}")))
+        .await
+        .ok();
     if let Some(title) = &title {
         say(format!("page {page}: \"{title}\""));
     }

@@ -57,9 +57,7 @@ fn main() -> ExitCode {
         ["hint", number, which] => exercise(number).and_then(|e| hint(e, which)),
         ["reset", number] => exercise(number).and_then(reset),
         ["reset", number, "--list"] => exercise(number).and_then(list_kept),
-        ["reset", number, "--restore", which] => {
-            exercise(number).and_then(|e| restore(e, which))
-        }
+        ["reset", number, "--restore", which] => exercise(number).and_then(|e| restore(e, which)),
         ["watch", number] => exercise(number).map(watch),
         ["verify"] => Ok(verify::verify(false)),
         ["verify", "--bless"] => Ok(verify::verify(true)),
@@ -79,11 +77,22 @@ fn main() -> ExitCode {
 fn usage_error(args: &[&str]) -> String {
     let what = match args {
         ["check" | "watch" | "reset" | "hint"] => {
-            format!("`{}` needs the exercise's number, such as `{} 01`", args[0], args[0])
+            format!(
+                "`{}` needs the exercise's number, such as `{} 01`",
+                args[0], args[0]
+            )
         }
-        ["reset", _, "--restore"] => "`--restore` needs the version's number (`--list` shows them)".into(),
-        [command @ ("check" | "watch" | "reset" | "hint" | "list" | "verify"), ..] => {
-            format!("unexpected words after `{command}`: {}", args[1..].join(" "))
+        ["reset", _, "--restore"] => {
+            "`--restore` needs the version's number (`--list` shows them)".into()
+        }
+        [
+            command @ ("check" | "watch" | "reset" | "hint" | "list" | "verify"),
+            ..,
+        ] => {
+            format!(
+                "unexpected words after `{command}`: {}",
+                args[1..].join(" ")
+            )
         }
         [command, ..] => format!("unknown command `{command}`"),
         [] => "no command".into(),
@@ -378,7 +387,10 @@ fn list_kept(exercise: &Exercise) -> Result<bool, String> {
         );
         return Ok(true);
     }
-    println!("Versions of {} kept by reset, oldest first:\n", exercise.shown_path());
+    println!(
+        "Versions of {} kept by reset, oldest first:\n",
+        exercise.shown_path()
+    );
     for (number, file) in &versions {
         let lines = fs::read_to_string(file).map_or(0, |text| text.lines().count());
         let age = fs::metadata(file)
@@ -443,7 +455,10 @@ fn watch(exercise: &Exercise) -> bool {
         let before = seen(&file);
         check(exercise);
         if seen(&file) != before {
-            println!("\n{} was saved during the check: checking again.", exercise.shown_path());
+            println!(
+                "\n{} was saved during the check: checking again.",
+                exercise.shown_path()
+            );
         } else {
             println!(
                 "\nWatching {}: save it to check again. Ctrl-C to stop.",
@@ -466,7 +481,10 @@ fn watch(exercise: &Exercise) -> bool {
 /// What the file is now: when it was last written, and a fingerprint of what it holds (an editor
 /// may keep the time, or write the same time twice within a second).
 fn seen(file: &PathBuf) -> (Option<SystemTime>, u64) {
-    (modified(file), fingerprint(&fs::read(file).unwrap_or_default()))
+    (
+        modified(file),
+        fingerprint(&fs::read(file).unwrap_or_default()),
+    )
 }
 
 fn modified(file: &PathBuf) -> Option<SystemTime> {

@@ -219,6 +219,9 @@ pub struct Run {
     /// How long its threads were ready to run but waited for a core (Linux's schedstat): with
     /// `cpu`, the CPU time it asked for, whatever else the machine was doing.
     pub cpu_wait: Option<Duration>,
+    /// How long the checker's thread that read its lines waited for a core: a line can reach
+    /// the checker that much later than it was printed.
+    pub reader_wait: Duration,
     /// What each of the checker's servers saw, in the order of the exercise's sites.
     pub servers: Vec<ServerLog>,
 }
@@ -256,7 +259,10 @@ impl Run {
             name: "no server",
             requests: Vec::new(),
         };
-        self.servers.iter().find(|s| s.name == name).unwrap_or(&NONE)
+        self.servers
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or(&NONE)
     }
 }
 
@@ -280,14 +286,23 @@ impl Run {
             wall: Duration::from_millis(wall_ms),
             cpu: None,
             cpu_wait: None,
+            reader_wait: Duration::ZERO,
             servers: Vec::new(),
         }
     }
 }
 
+/// A program's output as the checks read it: its stamped lines, its total (what it said, and when
+/// it came), and the lines with no stamp (when each came).
+pub type Parsed = (
+    Vec<Event>,
+    Option<(Tenths, Duration)>,
+    Vec<(Duration, String)>,
+);
+
 /// Reads a program's stdout, each line with the moment it came, into stamped lines, its total
 /// and the lines with no stamp.
-pub fn parse(lines: &[(Duration, String)]) -> (Vec<Event>, Option<(Tenths, Duration)>, Vec<(Duration, String)>) {
+pub fn parse(lines: &[(Duration, String)]) -> Parsed {
     let mut events = Vec::new();
     let mut total = None;
     let mut unstamped = Vec::new();
@@ -349,13 +364,19 @@ pub fn run(
     }
     let began = Instant::now();
     let mut child = command.spawn()?;
-    let stdout = read_lines(child.stdout.take(), echo, began);
-    let stderr = read_lines(child.stderr.take(), echo, began);
+    let pid = child.id();
+    let stdout = read_lines(child.stdout.take(), echo, began, Some(pid));
+    let stderr = read_lines(child.stderr.take(), echo, began, None);
     let (ending, cpu, cpu_wait) = wait(&mut child, limit);
     let wall = began.elapsed();
     // The readers end when the pipes close, which is when the program has ended.
-    let (stdout_lines, stdout) = stdout.recv().unwrap_or_default();
-    let (_, stderr) = stderr.recv().unwrap_or_default();
+    let said = stdout.recv().unwrap_or_default();
+    let (stdout_lines, stdout) = (said.lines, said.all);
+    let stderr = stderr.recv().unwrap_or_default().all;
+    let cpu_wait = match (cpu_wait, said.program_waited) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
     let (events, total, unstamped) = parse(&stdout_lines);
     let since = |at: Instant| at.saturating_duration_since(began);
     let servers = sites
@@ -384,12 +405,21 @@ pub fn run(
         wall,
         cpu,
         cpu_wait,
+        reader_wait: said.reader_waited,
         servers,
     })
 }
 
-/// What a pipe said: each line with the moment it came, and all of it as text.
-type Said = (Vec<(Duration, String)>, String);
+/// What a pipe said: each line with the moment it came, and all of it as text; and, for stdout,
+/// how long the program's threads had waited for a core when its last line came, and how long
+/// the thread that read the lines did.
+#[derive(Default)]
+struct Said {
+    lines: Vec<(Duration, String)>,
+    all: String,
+    program_waited: Option<Duration>,
+    reader_waited: Duration,
+}
 
 /// Collects a pipe's lines on a thread of its own, each stamped with the checker's clock as it
 /// arrives, echoing each if asked, and hands them over when the pipe closes.
@@ -397,11 +427,14 @@ fn read_lines(
     pipe: Option<impl Read + Send + 'static>,
     echo: Echo,
     began: Instant,
+    program: Option<u32>,
 ) -> mpsc::Receiver<Said> {
     let (send, receive) = mpsc::channel();
     thread::spawn(move || {
         let mut lines = Vec::new();
         let mut all = String::new();
+        let mut waited = Waited::default();
+        let reader_began = own_wait();
         if let Some(pipe) = pipe {
             let mut reader = BufReader::new(pipe);
             let mut line = Vec::new();
@@ -416,11 +449,27 @@ fn read_lines(
                 all.push('\n');
                 lines.push((seen, text.to_string()));
                 line.clear();
+                if let Some(pid) = program {
+                    waited.sample(pid);
+                }
             }
         }
-        let _ = send.send((lines, all));
+        let _ = send.send(Said {
+            lines,
+            all,
+            program_waited: waited.total(),
+            reader_waited: own_wait().saturating_sub(reader_began),
+        });
     });
     receive
+}
+
+/// How long the calling thread has waited for a core so far (Linux's schedstat; zero elsewhere).
+fn own_wait() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|text| text.split_whitespace().nth(1)?.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
 }
 
 /// How often to look whether the program has ended.
@@ -435,7 +484,7 @@ fn wait(child: &mut Child, limit: Duration) -> (Ending, Option<Duration>, Option
     let mut timed_out = None;
     let mut waited = Waited::default();
     loop {
-        waited.sample(pid);
+        waited.sample(child.id());
         let mut status: libc::c_int = 0;
         // SAFETY: an all-zero rusage is a valid value of this plain C struct.
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -458,7 +507,11 @@ fn wait(child: &mut Child, limit: Duration) -> (Ending, Option<Duration>, Option
         }
         if reaped < 0 && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
             // Not our child any more: nothing to measure.
-            return (timed_out.map_or(Ending::Killed, Ending::TimedOut), None, None);
+            return (
+                timed_out.map_or(Ending::Killed, Ending::TimedOut),
+                None,
+                None,
+            );
         }
         if timed_out.is_none() && began.elapsed() >= limit {
             let _ = child.kill();
@@ -479,7 +532,7 @@ struct Waited {
 }
 
 impl Waited {
-    fn sample(&mut self, pid: libc::pid_t) {
+    fn sample(&mut self, pid: u32) {
         let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
             return;
         };
@@ -516,7 +569,11 @@ fn wait(child: &mut Child, limit: Duration) -> (Ending, Option<Duration>, Option
     loop {
         match child.try_wait() {
             Ok(Some(status)) => {
-                return (status.code().map_or(Ending::Killed, Ending::Exited), None, None);
+                return (
+                    status.code().map_or(Ending::Killed, Ending::Exited),
+                    None,
+                    None,
+                );
             }
             Ok(None) if began.elapsed() >= limit => {
                 let _ = child.kill();
@@ -563,7 +620,12 @@ mod tests {
         };
         let log = ServerLog {
             name: "the server",
-            requests: vec![request(0, 500), request(100, 600), request(500, 900), request(550, 700)],
+            requests: vec![
+                request(0, 500),
+                request(100, 600),
+                request(500, 900),
+                request(550, 700),
+            ],
         };
         assert_eq!(log.most_in_flight(), (3, Duration::from_millis(550)));
     }

@@ -275,7 +275,10 @@ fn programs_listed(bless: bool) -> Vec<String> {
         let Ok(entries) = fs::read_dir(exercises_dir().join(folder)) else {
             continue;
         };
-        for name in entries.flatten().map(|e| e.file_name().to_string_lossy().to_string()) {
+        for name in entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+        {
             let is_exercise_file = name.starts_with("ex") && name.ends_with(".rs");
             if is_exercise_file && !EXERCISES.iter().any(|e| e.file_name() == name) {
                 problems.push(format!(

@@ -76,7 +76,10 @@ fn kept_line(run: &Run, file: u32) -> Result<&Event, String> {
     let lines = run.lines_starting(&format!("file {file}: kept mirror "));
     match lines.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("{} before a copy of file {file} was kept.", ended(run))),
+        [] => Err(format!(
+            "{} before a copy of file {file} was kept.",
+            ended(run)
+        )),
         _ => Err(format!("File {file} was kept {} times.", lines.len())),
     }
 }
@@ -137,7 +140,12 @@ fn first_answer(run: &Run) -> Result<(), String> {
         }
         let first = request(run, winner, winner_site, file)?
             .answered()
-            .map(|at| format!(", though mirror {winner}'s copy had come at {}", Tenths::of(at)))
+            .map(|at| {
+                format!(
+                    ", though mirror {winner}'s copy had come at {}",
+                    Tenths::of(at)
+                )
+            })
             .unwrap_or_default();
         return Err(format!(
             "File {file} was kept from mirror {loser} at {}{first}.\nKeep whichever copy \

@@ -118,11 +118,9 @@ fn all_packed(run: &Run) -> Result<(), String> {
     }
     let main_returned = run.total.map_or(run.wall, |(_, seen)| seen);
     for item in items() {
-        for took in run
-            .events
-            .iter()
-            .filter(|e| e.text.starts_with("consumer ") && e.text.ends_with(&format!(" took {item}")))
-        {
+        for took in run.events.iter().filter(|e| {
+            e.text.starts_with("consumer ") && e.text.ends_with(&format!(" took {item}"))
+        }) {
             let consumer = took.text.split(" took ").next().unwrap_or_default();
             let packed_text = format!("{consumer} packed {item}");
             let packed = run.events.iter().find(|e| e.text == packed_text);

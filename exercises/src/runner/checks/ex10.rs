@@ -51,7 +51,10 @@ fn confirmed(run: &Run, number: usize) -> Result<&Event, String> {
     let lines = run.lines_starting(&format!("deposit {number}: confirmed"));
     match lines.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("{} before deposit {number} was confirmed.", ended(run))),
+        [] => Err(format!(
+            "{} before deposit {number} was confirmed.",
+            ended(run)
+        )),
         _ => Err(format!(
             "Deposit {number} was confirmed {} times.",
             lines.len()
