@@ -14,7 +14,7 @@
 
 use exercises::ex07::{FILES, MIRROR_A, MIRROR_B, ask};
 use exercises::site::{self, Server};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: solution
 /// Asks both mirrors for `file` and returns the name of the mirror whose copy is kept.
@@ -28,7 +28,7 @@ async fn fetch_file(mirror_a: &Server, mirror_b: &Server, file: u32) -> &'static
 async fn main() -> anyhow::Result<()> {
     let (mirror_a, mirror_b) = (site::connect(&MIRROR_A)?, site::connect(&MIRROR_B)?);
     for file in FILES {
-        let bar = bar(&format!("file {file}"));
+        let bar = waiting_for(&format!("file {file}"));
         say(format!("file {file}: asking both mirrors"));
         let kept = fetch_file(&mirror_a, &mirror_b, file).await;
         say(format!("file {file}: kept mirror {kept}'s copy"));

@@ -12,11 +12,11 @@
 
 use exercises::ex08::{CAPACITY, PRODUCERS, pack, producer};
 use tokio::sync::mpsc;
-use workbook::{bar, summary};
+use workbook::{summary, waiting_for};
 
 // ANCHOR: solution
 async fn consumer(number: u32, mut queue: mpsc::Receiver<String>) {
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     // `recv` returns None once the queue is empty and every sender is gone.
     while let Some(item) = queue.recv().await {
         pack(number, &item).await;

@@ -6,13 +6,13 @@
 //! lets the machines be noticed between two potatoes.
 
 use exercises::ex04::{POTATOES, clean_potato, laundry, machine, potatoes_begin};
-use workbook::{bar, summary};
+use workbook::{summary, working};
 
 // ANCHOR: solution
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time. It is a plain
 /// function now: it never awaits, and it runs on a thread where it blocks nothing else.
 fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     potatoes_begin();
     for potato in 1..=POTATOES {
         clean_potato(potato);

@@ -10,7 +10,7 @@ use exercises::ex06::{PAGES, SERVER, report};
 use exercises::fetch_title;
 use exercises::site::{self, Server};
 use futures::future::join_all;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: solution
 /// How long to wait for a page before giving up on it.
@@ -19,7 +19,7 @@ const PATIENCE: Duration = Duration::from_secs(1);
 /// Fetches one page and prints its title. Returns the title, or `None` if we gave up on it.
 async fn fetch_page(server: &Server, page: usize) -> Option<String> {
     let url = server.url(&format!("/page/{page}"));
-    let bar = bar(&format!("page {page}"));
+    let bar = waiting_for(&format!("page {page}"));
     let title = match tokio::time::timeout(PATIENCE, fetch_title(&url)).await {
         Ok(Ok(title)) => {
             say(format!("page {page}: \"{title}\""));

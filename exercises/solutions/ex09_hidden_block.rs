@@ -8,11 +8,11 @@
 
 use exercises::ex09::{FORECAST, SERVER, forecast, heartbeat, news};
 use exercises::site::{self, Server};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: solution
 async fn weather(server: &Server) -> anyhow::Result<()> {
-    let bar = bar("weather");
+    let bar = waiting_for("weather");
     let url = server.url(FORECAST);
     let report = tokio::task::spawn_blocking(move || forecast(&url)).await??;
     say(format!("weather: \"{report}\""));

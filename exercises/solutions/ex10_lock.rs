@@ -10,11 +10,11 @@
 use std::sync::{Arc, Mutex};
 
 use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: solution
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     let confirmed = confirm(amount).await;
     let balance = {

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use workbook::{bar, cpu_work, say};
+use workbook::{cpu_work, say, waiting};
 
 pub const POTATOES: u32 = 10;
 /// One potato is this much work for the CPU.
@@ -11,7 +11,7 @@ pub const ONE_POTATO: Duration = Duration::from_millis(700);
 
 /// A machine works on its own: all we do is wait for it.
 pub async fn machine(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
     say(format!("{name} starts, it needs {seconds} s"));
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     say(format!("{name} is done, noticed after {}", bar.elapsed()));

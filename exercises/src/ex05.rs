@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say};
+use workbook::{say, waiting_for};
 
 use crate::fetch_title;
 use crate::site::{Server, Site};
@@ -51,7 +51,7 @@ pub fn paths() -> Vec<String> {
 
 /// Fetches one page and prints its title.
 pub async fn fetch_page(server: &Server, path: &str) {
-    let bar = bar(path);
+    let bar = waiting_for(path);
     match fetch_title(&server.url(path)).await {
         Ok(title) => say(format!("{path}: \"{title}\"")),
         Err(error) => say(format!("{path}: failed: {error}")),

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use anyhow::anyhow;
-use workbook::{bar, say};
+use workbook::{say, waiting_for};
 
 use crate::site::{Server, Site};
 use crate::{fetch_title, title_of};
@@ -28,7 +28,7 @@ pub const FORECAST: &str = "/page/7";
 
 /// One beat every 0.5 s, 6 in all.
 pub async fn heartbeat() {
-    let bar = bar("heartbeat");
+    let bar = waiting_for("heartbeat");
     for beat in 1..=BEATS {
         tokio::time::sleep(Duration::from_millis(500)).await;
         say(format!("beat {beat}"));
@@ -38,7 +38,7 @@ pub async fn heartbeat() {
 
 /// The news: two pages, fetched at the same time.
 pub async fn news(server: &Server) -> anyhow::Result<()> {
-    let bar = bar("news");
+    let bar = waiting_for("news");
     let (sports, local) = (server.url("/page/1"), server.url("/page/2"));
     let (sports, local) = tokio::join!(fetch_title(&sports), fetch_title(&local));
     say(format!("news: \"{}\" and \"{}\"", sports?, local?));

@@ -239,12 +239,13 @@ async fn relay(
         });
         log.len() - 1
     };
-    let end = |ending: Ending| {
+    let end_at = |at: Instant, ending: Ending| {
         let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
         if log[index].ended.is_none() {
-            log[index].ended = Some((Instant::now(), ending));
+            log[index].ended = Some((at, ending));
         }
     };
+    let end = |ending: Ending| end_at(Instant::now(), ending);
     let headers = text.split_once("\r\n").map_or("", |(_, rest)| rest);
     let rewritten = format!("{method} {forwarded} HTTP/1.1\r\nConnection: close\r\n{headers}");
     let Ok(mut upstream) = TcpStream::connect(to).await else {
@@ -264,6 +265,9 @@ async fn relay(
         tokio::select! {
             read = upstream.read(&mut answer) => {
                 let n = read.unwrap_or(0);
+                // The moment the answer came from the server, before it is passed on: a busy
+                // machine may hold this thread back while the client reads it.
+                let answered = Instant::now();
                 if n == 0 {
                     end(Ending::Dropped);
                     return;
@@ -272,7 +276,7 @@ async fn relay(
                     end(Ending::Dropped);
                     return;
                 }
-                end(Ending::Answered);
+                end_at(answered, Ending::Answered);
                 break;
             }
             read = client.read(&mut from_client) => match read {

@@ -13,12 +13,12 @@
 //! Check: `cargo ex check 04`. A hint: `cargo ex hint 04`. Start again: `cargo ex reset 04`.
 
 use exercises::ex04::{POTATOES, clean_potato, laundry, machine, potatoes_begin};
-use workbook::{bar, summary};
+use workbook::{summary, working};
 
 // ANCHOR: solution
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time.
 async fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     potatoes_begin();
     for potato in 1..=POTATOES {
         clean_potato(potato);

@@ -12,11 +12,11 @@
 
 use exercises::ex09::{FORECAST, SERVER, forecast, heartbeat, news};
 use exercises::site::{self, Server};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: solution
 async fn weather(server: &Server) -> anyhow::Result<()> {
-    let bar = bar("weather");
+    let bar = waiting_for("weather");
     let report = forecast(&server.url(FORECAST))?;
     say(format!("weather: \"{report}\""));
     bar.end();

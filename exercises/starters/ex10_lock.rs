@@ -14,14 +14,14 @@
 use std::sync::{Arc, Mutex};
 
 use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: solution
 // The lesson of this exercise: clippy warns about this function. Delete this line, then run
 // `cargo clippy -p workbook-exercises --bin ex10` and read why.
 #[allow(clippy::await_holding_lock)]
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     let mut balance = account
         .lock()

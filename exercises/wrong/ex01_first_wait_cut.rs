@@ -5,11 +5,11 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 // ANCHOR: wrong
 fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
     say(format!("{name} waits {seconds} s"));
     // "Only" 1 s: nobody will notice?
     std::thread::sleep(Duration::from_secs(1));

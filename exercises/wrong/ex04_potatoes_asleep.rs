@@ -3,11 +3,11 @@
 //! Fails: cpu_work
 
 use exercises::ex04::{ONE_POTATO, POTATOES, laundry, machine, potatoes_begin};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, working};
 
 // ANCHOR: wrong
 async fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     potatoes_begin();
     for potato in 1..=POTATOES {
         tokio::time::sleep(ONE_POTATO).await;

@@ -3,11 +3,11 @@
 //! Fails: one_at_a_time
 
 use exercises::ex04::{POTATOES, clean_potato, laundry, machine, potatoes_begin};
-use workbook::{bar, summary};
+use workbook::{summary, working};
 
 // ANCHOR: wrong
 async fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     potatoes_begin();
     let hands: Vec<_> = (1..=POTATOES)
         .map(|potato| tokio::task::spawn_blocking(move || clean_potato(potato)))

@@ -6,11 +6,11 @@
 use std::time::Duration;
 
 use exercises::ex04::{POTATOES, laundry, machine, potatoes_begin};
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{cpu_work, say, summary, working};
 
 // ANCHOR: wrong
 async fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     potatoes_begin();
     for potato in 1..=POTATOES {
         cpu_work(Duration::from_millis(70));

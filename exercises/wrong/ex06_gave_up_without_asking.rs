@@ -6,7 +6,7 @@ use exercises::ex06::{PAGES, SERVER, report};
 use exercises::fetch_title;
 use exercises::site::{self, Server};
 use futures::future::join_all;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: wrong
 async fn fetch_page(server: &Server, page: usize) -> Option<String> {
@@ -14,7 +14,7 @@ async fn fetch_page(server: &Server, page: usize) -> Option<String> {
         say(format!("page {page}: gave up after 1 s"));
         return None;
     }
-    let bar = bar(&format!("page {page}"));
+    let bar = waiting_for(&format!("page {page}"));
     let title = fetch_title(&server.url(&format!("/page/{page}")))
         .await
         .ok();

@@ -8,11 +8,11 @@ use exercises::ex06::{PAGES, SERVER, report};
 use exercises::fetch_title;
 use exercises::site::{self, Server};
 use futures::future::join_all;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 async fn fetch_page(server: &Server, page: usize) -> Option<String> {
     let url = server.url(&format!("/page/{page}"));
-    let bar = bar(&format!("page {page}"));
+    let bar = waiting_for(&format!("page {page}"));
     let title = match fetch_title(&url).await {
         Ok(title) => {
             say(format!("page {page}: \"{title}\""));

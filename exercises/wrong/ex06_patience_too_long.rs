@@ -8,12 +8,12 @@ use exercises::ex06::{PAGES, SERVER, report};
 use exercises::fetch_title;
 use exercises::site::{self, Server};
 use futures::future::join_all;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: wrong
 async fn fetch_page(server: &Server, page: usize) -> Option<String> {
     let url = server.url(&format!("/page/{page}"));
-    let bar = bar(&format!("page {page}"));
+    let bar = waiting_for(&format!("page {page}"));
     let title = match tokio::time::timeout(Duration::from_secs(2), fetch_title(&url)).await {
         Ok(Ok(title)) => {
             say(format!("page {page}: \"{title}\""));

@@ -4,7 +4,7 @@
 
 use exercises::ex08::{CAPACITY, PRODUCERS, pack};
 use tokio::sync::broadcast;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: wrong
 async fn producer(number: u32, queue: broadcast::Sender<String>) {
@@ -17,7 +17,7 @@ async fn producer(number: u32, queue: broadcast::Sender<String>) {
 }
 
 async fn consumer(number: u32, mut queue: broadcast::Receiver<String>) {
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     while let Ok(item) = queue.recv().await {
         pack(number, &item).await;
     }

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use exercises::ex08::{CAPACITY, PRODUCERS, pack, producer};
 use tokio::sync::{Mutex, mpsc};
-use workbook::{bar, summary};
+use workbook::{summary, waiting_for};
 
 async fn consumer(number: u32, queue: Arc<Mutex<mpsc::Receiver<String>>>) {
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     loop {
         let next = queue.lock().await.recv().await;
         let Some(item) = next else { break };

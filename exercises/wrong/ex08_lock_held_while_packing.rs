@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use exercises::ex08::{CAPACITY, PRODUCERS, pack, producer};
 use tokio::sync::{Mutex, mpsc};
-use workbook::{bar, summary};
+use workbook::{summary, waiting_for};
 
 // ANCHOR: wrong
 async fn consumer(number: u32, queue: Arc<Mutex<mpsc::Receiver<String>>>) {
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     // The guard of `queue.lock().await` lives until the end of the loop body.
     while let Some(item) = queue.lock().await.recv().await {
         pack(number, &item).await;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use exercises::ex08::{PRODUCERS, pack};
 use tokio::sync::{Mutex, mpsc};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: wrong
 async fn producer(number: u32, queue: mpsc::UnboundedSender<String>) {
@@ -19,7 +19,7 @@ async fn producer(number: u32, queue: mpsc::UnboundedSender<String>) {
 
 async fn consumer(number: u32, queue: Arc<Mutex<mpsc::UnboundedReceiver<String>>>) {
     // ANCHOR_END: wrong
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     loop {
         let next = queue.lock().await.recv().await;
         let Some(item) = next else { break };

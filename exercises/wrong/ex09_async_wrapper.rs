@@ -4,11 +4,11 @@
 
 use exercises::ex09::{FORECAST, SERVER, forecast, heartbeat, news};
 use exercises::site::{self, Server};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 // ANCHOR: wrong
 async fn weather(server: &Server) -> anyhow::Result<()> {
-    let bar = bar("weather");
+    let bar = waiting_for("weather");
     let url = server.url(FORECAST);
     let report = async { forecast(&url) }.await?;
     say(format!("weather: \"{report}\""));

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use exercises::ex09::{FORECAST, SERVER, forecast, heartbeat, news};
 use exercises::site::{self, Server};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 async fn weather(report: String) -> anyhow::Result<()> {
-    let bar = bar("weather");
+    let bar = waiting_for("weather");
     tokio::time::sleep(Duration::from_millis(1500)).await;
     say(format!("weather: \"{report}\""));
     bar.end();

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
 use tokio::sync::Mutex;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     // ANCHOR: wrong
     let mut balance = account.lock().await;

@@ -6,10 +6,10 @@
 use std::sync::{Arc, Mutex};
 
 use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     let before = *account.lock().expect("no deposit panics");
     let confirmed = confirm(amount).await;

@@ -244,43 +244,60 @@ pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
 
 /// Every stamped line and the total agree with when the checker saw them. A stamp rounds down,
 /// so a line stamped 2.0 s was printed between 2.0 s and 2.1 s by the program's clock.
+///
+/// No line may come before the time it shows: a stamp ahead of the checker's clock was typed,
+/// not measured. A line may come late, as a busy machine may hold the program or the checker
+/// back for a moment; but when every line comes late, by the same 1.5 s say, the program's clock
+/// started that much after the program did, and what it did meanwhile is not on its clock.
 fn clock_is_true(run: &Run) -> Result<(), String> {
-    // A program the kernel kept waiting for a core (a busy machine) starts its clock that much
-    // later, and a checker kept waiting sees its lines that much later: that time, up to a
-    // limit, is not drift. Work done before the clock started is.
+    // Time the kernel kept the program or the checker's reader waiting for a core (a busy
+    // machine) can delay every line: up to a limit, it is not drift.
     let held_back = (run.cpu_wait.unwrap_or_default() + run.reader_wait).min(MOST_HELD_BACK);
-    let lines = run
+    let lines: Vec<(Tenths, Duration, String)> = run
         .events
         .iter()
         .map(|e| (e.at, e.seen, format!("[{:>4}s] {}", short(e.at), e.text)))
         .chain(
             run.total
                 .map(|(printed, seen)| (printed, seen, format!("Total: {printed}"))),
-        );
-    for (printed, seen, line) in lines {
-        let from = Duration::from_millis(u64::from(printed.0) * 100);
-        let to = from + Duration::from_millis(100);
-        let measured = Tenths::of(seen);
-        if seen + MOST_DRIFT < from {
+        )
+        .collect();
+    let from = |printed: Tenths| Duration::from_millis(u64::from(printed.0) * 100);
+    for (printed, seen, line) in &lines {
+        if *seen + MOST_DRIFT < from(*printed) {
             return Err(format!(
-                "\"{line}\" came at {measured} by the checker's clock: the program printed a time \
-                 {} ahead of the real one.\nThe checker keeps its own clock, from the moment it \
+                "\"{line}\" came at {} by the checker's clock: the program printed a time {} \
+                 ahead of the real one.\nThe checker keeps its own clock, from the moment it \
                  started the program; a time stamp must be measured (workbook::say), not typed.",
-                Tenths::from_secs((from - seen).as_secs_f64())
+                Tenths::of(*seen),
+                Tenths::from_secs((from(*printed) - *seen).as_secs_f64())
             ));
         }
-        if seen > to + MOST_DRIFT + held_back {
+    }
+    // How late each line came after the end of the tenth it shows; the least of them is how
+    // late the program's clock started.
+    let least_late = lines
+        .iter()
+        .map(|(printed, seen, line)| {
+            let late = seen.saturating_sub(from(*printed) + Duration::from_millis(100));
+            (late, printed, seen, line)
+        })
+        .min_by_key(|(late, ..)| *late);
+    if let Some((late, printed, seen, line)) = least_late {
+        if late > MOST_DRIFT + held_back {
             return Err(format!(
-                "\"{line}\" came at {measured} by the checker's clock, {} after the time it \
-                 shows{}.\nThe program's clock starts at its first line or bar: whatever it did \
-                 before that was not on it. Or its output was held back before it was printed.",
-                Tenths::from_secs((seen - from).as_secs_f64()),
+                "Every line came at least {} after the time it shows: \"{line}\" came at {} by \
+                 the checker's clock{}.\nThe program's clock started late: it starts at its first \
+                 line or bar, and whatever the program did before that (after the checker \
+                 started it) is not on it, but it is on the checker's.",
+                Tenths::from_secs(seen.saturating_sub(from(*printed)).as_secs_f64()),
+                Tenths::of(*seen),
                 if held_back.is_zero() {
                     String::new()
                 } else {
                     format!(
-                        " (and {:.2} s of that were a busy machine keeping it waiting, which is \
-                         not counted)",
+                        " (of which {:.2} s were a busy machine keeping it waiting, which is not \
+                         counted)",
                         held_back.as_secs_f64()
                     )
                 }

@@ -11,6 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use exercises::site::{self, Front, Site};
+use workbook::output::{self, Line};
 
 /// The workspace root: the folder above `exercises/`.
 pub fn workspace_root() -> PathBuf {
@@ -97,12 +98,9 @@ impl Tenths {
         Tenths(u32::try_from(duration.as_millis() / 100).unwrap_or(u32::MAX))
     }
 
-    /// `2.0` of `2.0 s`, read back.
-    fn parse(text: &str) -> Option<Tenths> {
-        let (whole, tenth) = text.trim().split_once('.')?;
-        Some(Tenths(
-            whole.parse::<u32>().ok()? * 10 + tenth.parse::<u32>().ok()?,
-        ))
+    /// A time as `workbook::output` reads it.
+    fn from_output(tenths: output::Tenths) -> Tenths {
+        Tenths(u32::try_from(tenths).unwrap_or(u32::MAX))
     }
 }
 
@@ -307,28 +305,20 @@ pub fn parse(lines: &[(Duration, String)]) -> Parsed {
     let mut total = None;
     let mut unstamped = Vec::new();
     for (seen, line) in lines {
-        if let Some(rest) = line.strip_prefix("Total: ") {
-            if let Some(printed) = rest.strip_suffix(" s").and_then(Tenths::parse) {
-                total = Some((printed, *seen));
-                continue;
-            }
-        }
-        match stamped(line) {
-            Some((printed, text)) => events.push(Event {
-                at: printed,
+        // The workbook's own parser of its format, one line at a time: each line keeps the
+        // moment it came.
+        let read = output::parse(line);
+        match read.lines.first() {
+            Some(Line::Stamped { at, text }) => events.push(Event {
+                at: Tenths::from_output(*at),
                 seen: *seen,
-                text,
+                text: text.to_string(),
             }),
-            None => unstamped.push((*seen, line.clone())),
+            Some(Line::Total(printed)) => total = Some((Tenths::from_output(*printed), *seen)),
+            _ => unstamped.push((*seen, line.clone())),
         }
     }
     (events, total, unstamped)
-}
-
-/// `[ 2.0s] First` as its stamp and its text.
-fn stamped(line: &str) -> Option<(Tenths, String)> {
-    let (stamp, text) = line.strip_prefix('[')?.split_once("s] ")?;
-    Some((Tenths::parse(stamp)?, text.to_string()))
 }
 
 /// How to show a program's output while it runs.
@@ -362,8 +352,11 @@ pub fn run(
     for (site, front) in sites.iter().zip(&fronts) {
         command.env(site.env, front.addr().to_string());
     }
-    let began = Instant::now();
     let mut child = command.spawn()?;
+    // The checker's clock starts now: `spawn` returns once the new process runs the program (it
+    // waits for the exec), so the time a busy machine takes to make the process is not the
+    // program's.
+    let began = Instant::now();
     let pid = child.id();
     let stdout = read_lines(child.stdout.take(), echo, began, Some(pid));
     let stderr = read_lines(child.stderr.take(), echo, began, None);

@@ -5,11 +5,11 @@ use std::time::Duration;
 use exercises::ex07::{FILES, MIRROR_A, MIRROR_B};
 use exercises::site::Site;
 
-use super::{ended, once, took_at_most};
+use super::{ended, once, printed_by, took_at_most};
 use crate::exercise::{Check, Exercise};
 use crate::program::{Event, Logged, Run, Tenths};
 
-/// How far apart "at once" may be: both mirrors asked, or the loser stopped after the winner.
+/// How soon after the winner's answer the loser's request must be dropped.
 const AT_ONCE: Duration = Duration::from_millis(200);
 /// How long after the faster mirror's answer its copy may be kept.
 const KEPT_WITHIN: Duration = Duration::from_millis(250);
@@ -31,8 +31,8 @@ pub const EXERCISE: Exercise = Exercise {
         },
         Check {
             id: "both_asked",
-            requirement: "both mirrors are asked for each file at once, when the program says \
-                          \"file N: asking both mirrors\" (the mirrors' logs)",
+            requirement: "both mirrors are asked for each file at once: by the mirrors' logs, \
+                          neither only once the other's request is over",
             test: both_asked,
         },
         Check {
@@ -114,16 +114,25 @@ fn kept_each(run: &Run) -> Result<(), String> {
 
 fn both_asked(run: &Run) -> Result<(), String> {
     for file in FILES {
-        let said = asking(run, file)?;
-        for (name, site) in MIRRORS {
-            let request = request(run, name, site, file)?;
-            if request.asked > said.seen + AT_ONCE {
+        asking(run, file)?;
+        let a = request(run, "A", &MIRROR_A, file)?;
+        let b = request(run, "B", &MIRROR_B, file)?;
+        // Raced means both in flight at once: neither asked only once the other was over.
+        for ((first, one), (then, other)) in [(("A", a), ("B", b)), (("B", b), ("A", a))] {
+            let Some((over, how)) = one.ended else {
+                continue;
+            };
+            if other.asked >= over {
+                let how = match how {
+                    exercises::site::Ending::Answered => "answered",
+                    exercises::site::Ending::Dropped => "given up",
+                };
                 return Err(format!(
-                    "Mirror {name} was asked for file {file} at {}, {} after \"asking both \
-                     mirrors\" at {}: the mirrors were asked one after the other, not raced.",
-                    Tenths::of(request.asked),
-                    Tenths::of(request.asked - said.seen),
-                    said.at
+                    "Mirror {then} was asked for file {file} at {}, once mirror {first}'s request \
+                     for it was over ({how} at {}): the mirrors were asked one after the other, \
+                     not raced.",
+                    Tenths::of(other.asked),
+                    Tenths::of(over)
                 ));
             }
         }
@@ -159,6 +168,7 @@ fn first_answer(run: &Run) -> Result<(), String> {
 fn in_time(run: &Run) -> Result<(), String> {
     for file in FILES {
         let kept = kept_line(run, file)?;
+        let kept_at = printed_by(kept);
         let ((winner, site), _) = winner_and_loser(file);
         let Some(answered) = request(run, winner, site, file)?.answered() else {
             return Err(format!(
@@ -166,7 +176,7 @@ fn in_time(run: &Run) -> Result<(), String> {
                  dropped."
             ));
         };
-        if kept.seen > answered + KEPT_WITHIN {
+        if kept_at > answered + KEPT_WITHIN {
             return Err(format!(
                 "Mirror {winner}'s copy of file {file} came at {}, and it was kept only at {}: \
                  the program waited for the slower mirror too.",

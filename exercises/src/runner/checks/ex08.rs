@@ -146,9 +146,10 @@ fn all_packed(run: &Run) -> Result<(), String> {
                 }
                 None => {
                     return Err(format!(
-                        "{consumer} took {item} at {}, and the program ended at {} while it \
+                        "{} took {item} at {}, and the program ended at {} while it \
                          was being packed: {item} was never packed.\nmain returned without \
                          waiting for that consumer to finish.",
+                        capitalized(consumer),
                         took.at,
                         run.took()
                     ));
@@ -229,4 +230,13 @@ fn in_time(run: &Run) -> Result<(), String> {
              two at once.\nDoes one consumer hold on to the queue while it packs?"
         )
     })
+}
+
+/// `Consumer 2` of `consumer 2`.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

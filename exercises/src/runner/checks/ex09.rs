@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use exercises::ex09::{BEATS, FORECAST, SERVER};
 
-use super::{ended, once, took_at_most};
+use super::{ended, once, printed_by, took_at_most};
 use crate::exercise::{Check, Exercise};
 use crate::program::{Event, Run, Tenths};
 
@@ -129,13 +129,13 @@ fn on_time(run: &Run) -> Result<(), String> {
         for (path, name) in pages {
             last = last.max(answered(run, path, name)?);
         }
-        if line.seen > last + PRINTED_WITHIN {
+        if printed_by(line) > last + PRINTED_WITHIN {
             return Err(format!(
                 "The server's last answer for \"{what}...\" went out at {}, and the line came \
                  only at {}: for {} nothing could run.",
                 Tenths::of(last),
                 line.at,
-                Tenths::of(line.seen - last)
+                Tenths::of(printed_by(line).saturating_sub(last))
             ));
         }
     }

@@ -88,6 +88,25 @@ fn balance(run: &Run) -> Result<(), String> {
         .map(|number| confirmed(run, number).map(|line| (number, line)))
         .collect::<Result<_, _>>()?;
     confirmations.sort_by_key(|(_, line)| run.position(line));
+    let lines = run.lines_starting("Final balance: ");
+    let [line] = lines.as_slice() else {
+        return Err(format!(
+            "{} without printing its final balance (\"Final balance: N\") once.",
+            ended(run)
+        ));
+    };
+    let final_balance = shown_balance(line)?;
+    if let Some((number, last)) = confirmations.last() {
+        let left = shown_balance(last)?;
+        if final_balance != left {
+            return Err(format!(
+                "The final balance printed is {final_balance}, but the last deposit confirmed, \
+                 deposit {number} at {}, left the account at {left}: the final balance must be \
+                 what the account holds, not worked out apart.",
+                last.at
+            ));
+        }
+    }
     let mut expected = OPENING;
     let mut before = format!("the opening balance, {OPENING}");
     for (number, line) in confirmations {
@@ -108,20 +127,6 @@ fn balance(run: &Run) -> Result<(), String> {
             ));
         }
         before = format!("the balance before it, {shown},");
-    }
-    let lines = run.lines_starting("Final balance: ");
-    let [line] = lines.as_slice() else {
-        return Err(format!(
-            "{} without printing its final balance (\"Final balance: N\") once.",
-            ended(run)
-        ));
-    };
-    let final_balance = shown_balance(line)?;
-    if final_balance != expected {
-        return Err(format!(
-            "The final balance printed is {final_balance}, but the deposits it printed add up to \
-             {expected}: the final balance must be what the account holds, not worked out apart."
-        ));
     }
     Ok(())
 }

@@ -100,6 +100,13 @@ fn between(from: &Event, to: &Event) -> Duration {
     Duration::from_millis(u64::from(to.at.0.saturating_sub(from.at.0)) * 100)
 }
 
+/// The latest moment a line can have been printed, by the checker's clock: when it came, or the
+/// end of the tenth it shows if that is earlier (a busy machine can deliver a line late; its
+/// stamp, which the `clock` check holds to within 0.2 s, was taken when it was printed).
+fn printed_by(line: &Event) -> Duration {
+    Duration::from_millis(u64::from(line.at.0) * 100 + 100).min(line.seen)
+}
+
 /// `a, b and c`.
 fn and_list(items: &[String]) -> String {
     match items {
