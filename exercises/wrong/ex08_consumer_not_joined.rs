@@ -1,6 +1,6 @@
-//! A wrong answer to exercise 08: the second consumer is spawned and never waited for. `main`
-//! returns when the first consumer sees the queue closed, while the second is still packing its
-//! last item: the runtime stops, and that item is taken but never packed.
+//! A wrong answer to exercise 08: both consumers are spawned as tasks, and `main` waits only for
+//! the producers. They are done once the last item is queued, at 1.2 s; `main` returns, the
+//! runtime stops, and the items still in the queue or being packed are never packed.
 //! Fails: all_packed
 
 use std::sync::Arc;
@@ -29,12 +29,12 @@ async fn main() -> anyhow::Result<()> {
     drop(queue);
     // ANCHOR: wrong
     let items = Arc::new(Mutex::new(items));
-    tokio::spawn(consumer(2, Arc::clone(&items)));
-    consumer(1, items).await;
-    // ANCHOR_END: wrong
+    tokio::spawn(consumer(1, Arc::clone(&items)));
+    tokio::spawn(consumer(2, items));
     for producer in producers {
         producer.await?;
     }
+    // ANCHOR_END: wrong
     summary();
     Ok(())
 }

@@ -324,6 +324,11 @@ fn ran_to_the_end(exercise: &Exercise, run: &Run) -> Result<(), String> {
             Some(panic) if panic.contains("not yet implemented") => {
                 format!("It stopped at a todo!(): {panic}\nThat is where your code goes.")
             }
+            Some(panic) if panic.contains("resumed after completion") => format!(
+                "It panicked: {panic}\nA future was polled again after it had returned Ready. \
+                 A future owes nothing after that, and an async fn panics: once a task is done, \
+                 it must never be polled again."
+            ),
             Some(panic) => format!("It panicked: {panic}"),
             None => format!(
                 "It ended with exit code {code}. Its last words on stderr:\n{}",

@@ -352,6 +352,11 @@ pub fn run(
     for (site, front) in sites.iter().zip(&fronts) {
         command.env(site.env, front.addr().to_string());
     }
+    // Read the program's file once, so that it is in memory when it starts: on a machine whose
+    // disk is busy, loading a program can take longer than its clock may be late.
+    if let Ok(mut file) = std::fs::File::open(binary) {
+        let _ = std::io::copy(&mut file, &mut std::io::sink());
+    }
     let mut child = command.spawn()?;
     // The checker's clock starts now: `spawn` returns once the new process runs the program (it
     // waits for the exec), so the time a busy machine takes to make the process is not the

@@ -109,11 +109,13 @@ fn all_packed(run: &Run) -> Result<(), String> {
         .collect();
     if !lost.is_empty() {
         return Err(format!(
-            "{} {} queued but no consumer took {}: {}",
+            "{} {} queued but no consumer took {}: main returned at {}, while {} waited in the \
+             queue.\nIs every consumer waited for before main returns?",
             and_list(&lost),
             if lost.len() == 1 { "was" } else { "were" },
             if lost.len() == 1 { "it" } else { "them" },
-            ended(run).trim_end_matches(',')
+            run.took(),
+            if lost.len() == 1 { "it" } else { "they" },
         ));
     }
     let main_returned = run.total.map_or(run.wall, |(_, seen)| seen);

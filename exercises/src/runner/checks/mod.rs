@@ -23,6 +23,8 @@ mod ex07;
 mod ex08;
 mod ex09;
 mod ex10;
+mod ex11;
+mod ex12;
 
 pub static EXERCISES: &[Exercise] = &[
     ex01::EXERCISE,
@@ -35,6 +37,8 @@ pub static EXERCISES: &[Exercise] = &[
     ex08::EXERCISE,
     ex09::EXERCISE,
     ex10::EXERCISE,
+    ex11::EXERCISE,
+    ex12::EXERCISE,
 ];
 
 /// Allowance for rounding, when a check compares two times: stamps are rounded down to a tenth,
