@@ -578,7 +578,12 @@ mod tests {
             ] {
                 assert!(file.exists(), "{} is missing", file.display());
             }
-            let ids: Vec<&str> = exercise.checks.iter().map(|c| c.id).collect();
+            let ids: Vec<&str> = exercise
+                .checks
+                .iter()
+                .map(|c| c.id)
+                .chain([exercise::RUNS, exercise::CLOCK])
+                .collect();
             assert!(
                 ids.contains(&exercise.starter_fails),
                 "exercise {}: starter_fails names no check",

@@ -10,7 +10,7 @@ use crate::program::{Event, Logged, Run, Tenths};
 
 const PATIENCE: Duration = Duration::from_secs(1);
 /// How late after its 1 s a page may be given up on.
-const MOST_LATE: Duration = Duration::from_millis(400);
+const MOST_LATE: Duration = Duration::from_millis(500);
 const REPORT: &str = "Kept ";
 
 pub const EXERCISE: Exercise = Exercise {
