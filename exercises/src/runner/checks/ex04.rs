@@ -109,6 +109,24 @@ fn machines(run: &Run) -> Result<(), String> {
                 Tenths::of(between(start, end))
             ));
         }
+        // "noticed after 3.0 s" is a figure the program gives about itself: it must be the time
+        // between the two lines.
+        let claimed = end
+            .text
+            .split("noticed after ")
+            .nth(1)
+            .and_then(|rest| workbook::output::tenths(rest.trim_end_matches(" s")));
+        let measured = u64::from(end.at.0.saturating_sub(start.at.0));
+        if claimed.is_some_and(|claimed| claimed.abs_diff(measured) > 1) {
+            return Err(format!(
+                "\"{}\" at {}, but the {machine} started at {}: {} before, not what the line \
+                 says.",
+                end.text,
+                end.at,
+                start.at,
+                Tenths::of(between(start, end))
+            ));
+        }
     }
     let washer_done = done(run, "washer")?;
     let dryer_start = started(run, "dryer", 3)?;

@@ -42,6 +42,12 @@ pub const EXERCISE: Exercise = Exercise {
             test: gave_up_slow,
         },
         Check {
+            id: "report_adds_up",
+            requirement: "the report adds up: N is the number of pages kept, and no page kept is \
+                          given up on",
+            test: report_adds_up,
+        },
+        Check {
             id: "in_time",
             requirement: "the run takes at most 1.8 s: the pages are fetched at the same time",
             test: in_time,
@@ -102,6 +108,33 @@ fn request(run: &Run, page: usize) -> Result<&Logged, String> {
 
 fn report(run: &Run) -> Result<(), String> {
     given_up(run).map(|_| ())
+}
+
+fn report_adds_up(run: &Run) -> Result<(), String> {
+    let given_up = given_up(run)?;
+    // The report's figures are the program's word about itself: they must match its lines.
+    let kept: Vec<usize> = PAGES
+        .into_iter()
+        .filter(|&p| kept(run, p).is_some())
+        .collect();
+    let line = run.lines_starting(REPORT)[0];
+    let claimed: Option<usize> = line.text[REPORT.len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok());
+    if claimed != Some(kept.len()) {
+        return Err(format!(
+            "The report says \"{}\", but {} pages were printed as kept.",
+            line.text,
+            kept.len()
+        ));
+    }
+    if let Some(page) = given_up.iter().find(|page| kept.contains(page)) {
+        return Err(format!(
+            "The report gives up on page {page}, but its title was printed as kept."
+        ));
+    }
+    Ok(())
 }
 
 fn kept_fast(run: &Run) -> Result<(), String> {

@@ -141,6 +141,21 @@ fn both_asked(run: &Run) -> Result<(), String> {
 }
 
 fn first_answer(run: &Run) -> Result<(), String> {
+    // "mirror A answered" is the program's word: the mirror's log must agree.
+    for file in FILES {
+        for (name, site) in MIRRORS {
+            let said = format!("file {file}: mirror {name} answered");
+            if let Some(line) = run.line(&said) {
+                if request(run, name, site, file)?.answered().is_none() {
+                    return Err(format!(
+                        "\"{said}\" was printed at {}, but mirror {name}'s log shows no answer \
+                         for file {file}: its request was dropped.",
+                        line.at
+                    ));
+                }
+            }
+        }
+    }
     for file in FILES {
         let kept = kept_line(run, file)?;
         let ((winner, winner_site), (loser, _)) = winner_and_loser(file);

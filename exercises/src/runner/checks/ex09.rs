@@ -102,6 +102,18 @@ fn all_done(run: &Run) -> Result<(), String> {
     ];
     for (what, pages) in checks {
         let line = result(run, what)?;
+        // What the server sends: the pages' titles.
+        let titles: Vec<String> = pages
+            .iter()
+            .map(|(path, _)| format!("\"Page {}\"", path.trim_start_matches("/page/")))
+            .collect();
+        let expected = format!("{what}{}", titles.join(" and "));
+        if line.text != expected {
+            return Err(format!(
+                "\"{}\" is not what the server sent: \"{expected}\".",
+                line.text
+            ));
+        }
         for (path, name) in pages {
             let answered = answered(run, path, name)?;
             if line.seen + super::JITTER < answered {
