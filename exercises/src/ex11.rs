@@ -34,12 +34,13 @@ pub fn set_timer(name: &'static str, seconds: u64) -> Arc<Mutex<Shared>> {
             .map_or(0, |now| now.subsec_nanos() % 200_000_000);
     thread::spawn(move || {
         thread::sleep(Duration::from_secs(seconds) + Duration::from_nanos(u64::from(late)));
+        // Said first, so that whoever sees `rung` sees it after this line.
+        say(format!("{name}: the timer rings"));
         let waker = {
             let mut shared = timer.lock().unwrap_or_else(|e| e.into_inner());
             shared.rung = true;
             shared.waker.take()
         };
-        say(format!("{name}: the timer rings"));
         if let Some(waker) = waker {
             waker.wake();
         }

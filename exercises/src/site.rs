@@ -182,6 +182,19 @@ impl Front {
     pub fn log(&self) -> Vec<Request> {
         self.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
+
+    /// The log once no request is in flight any more, or after `patience`: when a program ends,
+    /// its connections close, and the front notes each a moment later.
+    pub fn settled_log(&self, patience: std::time::Duration) -> Vec<Request> {
+        let until = Instant::now() + patience;
+        loop {
+            let log = self.log();
+            if log.iter().all(|r| r.ended.is_some()) || Instant::now() >= until {
+                return log;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
 }
 
 impl Drop for Front {
@@ -272,11 +285,14 @@ async fn relay(
                     end(Ending::Dropped);
                     return;
                 }
+                // Noted before it is passed on: once the client has it, the program may end and
+                // the checker read the log at once.
+                end_at(answered, Ending::Answered);
                 if client.write_all(&answer[..n]).await.is_err() {
-                    end(Ending::Dropped);
+                    let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
+                    log[index].ended = Some((Instant::now(), Ending::Dropped));
                     return;
                 }
-                end_at(answered, Ending::Answered);
                 break;
             }
             read = client.read(&mut from_client) => match read {

@@ -383,7 +383,7 @@ pub fn run(
         .map(|(site, front)| ServerLog {
             name: site.name,
             requests: front
-                .log()
+                .settled_log(SETTLE)
                 .into_iter()
                 .map(|request| Logged {
                     path: request.path,
@@ -469,6 +469,9 @@ fn own_wait() -> Duration {
         .and_then(|text| text.split_whitespace().nth(1)?.parse().ok())
         .map_or(Duration::ZERO, Duration::from_nanos)
 }
+
+/// How long, after a program ended, the servers may take to note its connections closed.
+const SETTLE: Duration = Duration::from_millis(200);
 
 /// How often to look whether the program has ended.
 const POLL: Duration = Duration::from_millis(10);
