@@ -2,41 +2,24 @@
 //!
 //! Three producers each put 4 items into a queue: a bounded channel that holds at most 2, so a
 //! producer waits while it is full. A consumer takes the items one by one and packs each, a
-//! 0.3 s wait. One consumer packs the 12 items in 3.6 s.
+//! 0.3 s wait (`exercises::ex08`). One consumer packs the 12 items in 3.6 s.
 //!
 //! Your task: run two consumers at the same time, taking items from the same queue, so the
-//! packing takes about 1.8 s. Nothing may be lost and nothing taken twice, and the queue stays
-//! bounded. Keep the lines the program prints: the checker reads them.
+//! packing takes about 1.8 s. Nothing may be lost and nothing taken twice, the queue stays
+//! bounded, and every item is packed before `main` returns.
 //!
 //! Check: `cargo ex check 08`. A hint: `cargo ex hint 08`. Start again: `cargo ex reset 08`.
 
-use std::time::Duration;
-
+use exercises::ex08::{CAPACITY, PRODUCERS, pack, producer};
 use tokio::sync::mpsc;
-use workbook::{bar, say, summary};
+use workbook::{summary, waiting_for};
 
-/// How many items the queue holds at most.
-const CAPACITY: usize = 2;
-const ITEMS_EACH: u32 = 4;
-const PACKING: Duration = Duration::from_millis(300);
-
-async fn producer(number: u32, queue: mpsc::Sender<String>) {
-    for item in 1..=ITEMS_EACH {
-        let item = format!("{number}-{item}");
-        // Waits while the queue is full: the consumers set the pace.
-        if queue.send(item.clone()).await.is_err() {
-            return; // no consumer is left to take it
-        }
-        say(format!("producer {number} queued {item}"));
-    }
-}
-
+// ANCHOR: solution
 async fn consumer(number: u32, mut queue: mpsc::Receiver<String>) {
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     // `recv` returns None once the queue is empty and every sender is gone.
     while let Some(item) = queue.recv().await {
-        say(format!("consumer {number} took {item}"));
-        tokio::time::sleep(PACKING).await;
+        pack(number, &item).await;
     }
     bar.end();
 }
@@ -45,7 +28,7 @@ async fn consumer(number: u32, mut queue: mpsc::Receiver<String>) {
 async fn main() -> anyhow::Result<()> {
     let (queue, items) = mpsc::channel(CAPACITY);
     let mut producers = Vec::new();
-    for number in 1..=3 {
+    for number in 1..=PRODUCERS {
         producers.push(tokio::spawn(producer(number, queue.clone())));
     }
     // The producers hold the only senders now: when they are done, the queue closes.
@@ -59,3 +42,4 @@ async fn main() -> anyhow::Result<()> {
     summary();
     Ok(())
 }
+// ANCHOR_END: solution

@@ -1,34 +1,27 @@
 //! Exercise 10: a lock across an await.
 //!
 //! An account holds 100. Five deposits come in, and each must be confirmed by the payment service,
-//! a 1 s wait, before it is added. The program makes the deposits one after another: 5 s.
+//! a 1 s wait (`exercises::ex10::confirm`), before it is added. The program makes the deposits one
+//! after another: 5 s.
 //!
 //! Your task: run the five deposits as tasks (`tokio::spawn`) so that they wait for their
 //! confirmations at the same time and the run takes about 1 s. It will not compile at first: read
-//! what the compiler says. Make it compile, and keep the final balance right (350). Keep the
-//! lines the program prints: the checker reads them.
+//! what the compiler says. Make it compile, and keep every balance right: each deposit's
+//! confirmed balance is the one before plus its amount, and the final balance is 350.
 //!
 //! Check: `cargo ex check 10`. A hint: `cargo ex hint 10`. Start again: `cargo ex reset 10`.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
+use workbook::{say, summary, waiting_for};
 
-const OPENING_BALANCE: u64 = 100;
-const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
-
-/// Asks the payment service to confirm a deposit. It answers after 1 s with the amount confirmed.
-async fn confirm(amount: u64) -> u64 {
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    amount
-}
-
+// ANCHOR: solution
 // The lesson of this exercise: clippy warns about this function. Delete this line, then run
 // `cargo clippy -p workbook-exercises --bin ex10` and read why.
 #[allow(clippy::await_holding_lock)]
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     let mut balance = account
         .lock()
@@ -47,7 +40,8 @@ async fn main() -> anyhow::Result<()> {
         deposit(Arc::clone(&account), index + 1, amount).await;
     }
     let balance = *account.lock().expect("no deposit panicked");
-    say(format!("Final balance: {balance}"));
+    report(balance);
     summary();
     Ok(())
 }
+// ANCHOR_END: solution

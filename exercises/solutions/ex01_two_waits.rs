@@ -5,10 +5,12 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
+// ANCHOR: solution
 async fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
+    say(format!("{name} waits {seconds} s"));
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     say(name);
     bar.end();
@@ -19,3 +21,4 @@ async fn main() {
     tokio::join!(job("First", 2), job("Second", 1));
     summary();
 }
+// ANCHOR_END: solution

@@ -5,22 +5,14 @@
 //! `.await`. Awaiting the handles one by one does not make the jobs sequential: they are all
 //! running already, and the handles only say when each is over.
 
-use std::time::Duration;
+use exercises::ex02::{JOBS, job};
+use workbook::summary;
 
-use workbook::{bar, say, summary};
-
-async fn job(number: u32) {
-    let bar = bar(&format!("job {number}"));
-    say(format!("Start {number}"));
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    say(format!("End {number}"));
-    bar.end();
-}
-
+// ANCHOR: solution
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     let mut tasks = Vec::new();
-    for number in 0..4 {
+    for number in 0..JOBS {
         tasks.push(tokio::spawn(job(number)));
     }
     for task in tasks {
@@ -29,3 +21,4 @@ async fn main() -> anyhow::Result<()> {
     summary();
     Ok(())
 }
+// ANCHOR_END: solution

@@ -5,36 +5,17 @@
 //! `tokio::task::yield_now().await` after each potato (see `chores_async_yield`) passes too: it
 //! lets the machines be noticed between two potatoes.
 
-use std::time::Duration;
+use exercises::ex04::{POTATOES, clean_potato, laundry, machine, potatoes_begin};
+use workbook::{summary, working};
 
-use workbook::{bar, cpu_work, say, summary};
-
-const POTATOES: u32 = 10;
-const ONE_POTATO: Duration = Duration::from_millis(700);
-
-/// A machine works on its own: all we do is wait for it.
-async fn machine(name: &str, seconds: u64) {
-    let bar = bar(name);
-    say(format!("{name} starts, it needs {seconds} s"));
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
-    say(format!("{name} is done, noticed after {}", bar.elapsed()));
-    bar.end();
-}
-
-async fn laundry() {
-    machine("washer", 3).await;
-    // The dryer cannot start before the washer is done.
-    machine("dryer", 3).await;
-}
-
+// ANCHOR: solution
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time. It is a plain
 /// function now: it never awaits, and it runs on a thread where it blocks nothing else.
 fn clean_potatoes() {
-    let bar = bar("potatoes");
-    say(format!("potatoes: {POTATOES} to clean by hand"));
+    let bar = working("potatoes");
+    potatoes_begin();
     for potato in 1..=POTATOES {
-        cpu_work(ONE_POTATO);
-        say(format!("potato {potato} is clean"));
+        clean_potato(potato);
     }
     bar.end();
 }
@@ -54,3 +35,4 @@ async fn main() -> anyhow::Result<()> {
     summary();
     Ok(())
 }
+// ANCHOR_END: solution

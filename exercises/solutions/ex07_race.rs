@@ -4,39 +4,29 @@
 //! Spawning both as tasks and selecting on their handles keeps the first answer too, but a task
 //! goes on when its handle is dropped: the loser must be stopped with `abort()`.
 
-use exercises::fetch_title;
-use workbook::server::{self, Config, RunningServer};
-use workbook::{bar, say, summary};
+use exercises::ex07::{FILES, MIRROR_A, MIRROR_B, ask};
+use exercises::site::{self, Server};
+use workbook::{say, summary, waiting_for};
 
-/// Each file, and how long mirror A and mirror B take to send it, in seconds. (The workbook's
-/// server waits as long as a page's `?delay=` asks: in real life you do not know in advance.)
-const FILES: [(u32, f64, f64); 3] = [(1, 0.5, 1.2), (2, 1.2, 0.5), (3, 0.5, 1.2)];
-
-/// Asks one mirror for a file. Returns the mirror's name once its copy is in.
-async fn ask(name: &'static str, mirror: &RunningServer, file: u32, delay: f64) -> &'static str {
-    let url = mirror.url(&format!("/page/{file}?delay={delay}"));
-    match fetch_title(&url).await {
-        Ok(_copy) => say(format!("file {file}: mirror {name} answered")),
-        Err(error) => say(format!("file {file}: mirror {name} failed: {error}")),
+// ANCHOR: solution
+/// Asks both mirrors for `file` and returns the name of the first to answer. select! drops the
+/// other request, unfinished.
+async fn fetch_file(mirror_a: &Server, mirror_b: &Server, file: u32) -> &'static str {
+    tokio::select! {
+        a = ask("A", mirror_a, file) => a,
+        b = ask("B", mirror_b, file) => b,
     }
-    name
 }
+// ANCHOR_END: solution
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    // Two servers on threads of their own: they stand in for two machines elsewhere.
-    let mirror_a = server::start_on_thread(Config::default())?;
-    let mirror_b = server::start_on_thread(Config::default())?;
-
-    for (file, delay_a, delay_b) in FILES {
-        let bar = bar(&format!("file {file}"));
+    let (mirror_a, mirror_b) = (site::connect(&MIRROR_A)?, site::connect(&MIRROR_B)?);
+    for file in FILES {
+        let bar = waiting_for(&format!("file {file}"));
         say(format!("file {file}: asking both mirrors"));
-        // The first branch to finish wins; select! drops the other, unfinished.
-        let first = tokio::select! {
-            a = ask("A", &mirror_a, file, delay_a) => a,
-            b = ask("B", &mirror_b, file, delay_b) => b,
-        };
-        say(format!("file {file}: kept mirror {first}'s copy"));
+        let kept = fetch_file(&mirror_a, &mirror_b, file).await;
+        say(format!("file {file}: kept mirror {kept}'s copy"));
         bar.end();
     }
     summary();

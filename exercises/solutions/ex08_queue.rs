@@ -6,35 +6,19 @@
 //! and the queue is empty, `recv` returns `None` to both.
 
 use std::sync::Arc;
-use std::time::Duration;
 
+use exercises::ex08::{CAPACITY, PRODUCERS, pack, producer};
 use tokio::sync::{Mutex, mpsc};
-use workbook::{bar, say, summary};
+use workbook::{summary, waiting_for};
 
-/// How many items the queue holds at most.
-const CAPACITY: usize = 2;
-const ITEMS_EACH: u32 = 4;
-const PACKING: Duration = Duration::from_millis(300);
-
-async fn producer(number: u32, queue: mpsc::Sender<String>) {
-    for item in 1..=ITEMS_EACH {
-        let item = format!("{number}-{item}");
-        // Waits while the queue is full: the consumers set the pace.
-        if queue.send(item.clone()).await.is_err() {
-            return; // no consumer is left to take it
-        }
-        say(format!("producer {number} queued {item}"));
-    }
-}
-
+// ANCHOR: solution
 async fn consumer(number: u32, queue: Arc<Mutex<mpsc::Receiver<String>>>) {
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     loop {
         // The lock is released at the end of this statement, before the packing.
         let next = queue.lock().await.recv().await;
         let Some(item) = next else { break };
-        say(format!("consumer {number} took {item}"));
-        tokio::time::sleep(PACKING).await;
+        pack(number, &item).await;
     }
     bar.end();
 }
@@ -43,7 +27,7 @@ async fn consumer(number: u32, queue: Arc<Mutex<mpsc::Receiver<String>>>) {
 async fn main() -> anyhow::Result<()> {
     let (queue, items) = mpsc::channel(CAPACITY);
     let mut producers = Vec::new();
-    for number in 1..=3 {
+    for number in 1..=PRODUCERS {
         producers.push(tokio::spawn(producer(number, queue.clone())));
     }
     // The producers hold the only senders now: when they are done, the queue closes.
@@ -58,3 +42,4 @@ async fn main() -> anyhow::Result<()> {
     summary();
     Ok(())
 }
+// ANCHOR_END: solution

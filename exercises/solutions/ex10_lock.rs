@@ -8,21 +8,13 @@
 //! then waits for the one before it: 5 s again.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
+use workbook::{say, summary, waiting_for};
 
-const OPENING_BALANCE: u64 = 100;
-const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
-
-/// Asks the payment service to confirm a deposit. It answers after 1 s with the amount confirmed.
-async fn confirm(amount: u64) -> u64 {
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    amount
-}
-
+// ANCHOR: solution
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     let confirmed = confirm(amount).await;
     let balance = {
@@ -52,7 +44,8 @@ async fn main() -> anyhow::Result<()> {
         deposit.await?;
     }
     let balance = *account.lock().expect("no deposit panicked");
-    say(format!("Final balance: {balance}"));
+    report(balance);
     summary();
     Ok(())
 }
+// ANCHOR_END: solution

@@ -1,10 +1,25 @@
 //! What the exercise programs share: one async HTTP GET that returns a page's title, so that the
 //! exercises about servers are about concurrency and not about an HTTP client's API, and the
-//! title finder it uses.
+//! title finder it uses; the servers the exercises talk to ([`site`]); and each exercise's fixed
+//! parts (`ex02` to `ex12`: its data tables, its report, its server's pages), so that a starter,
+//! its solution and its wrong answers differ only in the code the exercise is about.
 //!
 //! It spawns nothing and keeps nothing running: the request and its connection live inside the one
 //! future `fetch_title` returns. Dropping that future (a timeout, the loser of a race) closes the
 //! connection at once. The checker that runs the exercises is in `src/runner/`.
+
+pub mod ex02;
+pub mod ex03;
+pub mod ex04;
+pub mod ex05;
+pub mod ex06;
+pub mod ex07;
+pub mod ex08;
+pub mod ex09;
+pub mod ex10;
+pub mod ex11;
+pub mod ex12;
+pub mod site;
 
 use anyhow::{Context, anyhow, bail};
 use http_body_util::{BodyExt, Empty};

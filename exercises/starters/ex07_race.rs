@@ -5,44 +5,33 @@
 //! answers after 0.5 s and the other after 1.2 s, and which one is faster changes from file to
 //! file: waiting for both takes 1.2 s a file, 3.6 s in all.
 //!
-//! Your task: for each file, keep the copy that arrives first, and stop the other request as soon
-//! as the race is won: the slower mirror must never answer. Each file should then take about
-//! 0.5 s. Keep the lines the program prints: the checker reads them.
+//! Your task: change `fetch_file` to keep the copy that arrives first, and to stop the other
+//! request as soon as the race is won: the slower mirror must never answer. Each file should then
+//! take about 0.5 s. The checker runs the mirrors, and their logs say who was asked, when, and
+//! which requests were stopped.
 //!
 //! Check: `cargo ex check 07`. A hint: `cargo ex hint 07`. Start again: `cargo ex reset 07`.
 
-use exercises::fetch_title;
-use workbook::server::{self, Config, RunningServer};
-use workbook::{bar, say, summary};
+use exercises::ex07::{FILES, MIRROR_A, MIRROR_B, ask};
+use exercises::site::{self, Server};
+use workbook::{say, summary, waiting_for};
 
-/// Each file, and how long mirror A and mirror B take to send it, in seconds. (The workbook's
-/// server waits as long as a page's `?delay=` asks: in real life you do not know in advance.)
-const FILES: [(u32, f64, f64); 3] = [(1, 0.5, 1.2), (2, 1.2, 0.5), (3, 0.5, 1.2)];
-
-/// Asks one mirror for a file. Returns the mirror's name once its copy is in.
-async fn ask(name: &'static str, mirror: &RunningServer, file: u32, delay: f64) -> &'static str {
-    let url = mirror.url(&format!("/page/{file}?delay={delay}"));
-    match fetch_title(&url).await {
-        Ok(_copy) => say(format!("file {file}: mirror {name} answered")),
-        Err(error) => say(format!("file {file}: mirror {name} failed: {error}")),
-    }
-    name
+// ANCHOR: solution
+/// Asks both mirrors for `file` and returns the name of the mirror whose copy is kept.
+async fn fetch_file(mirror_a: &Server, mirror_b: &Server, file: u32) -> &'static str {
+    let (a, _b) = tokio::join!(ask("A", mirror_a, file), ask("B", mirror_b, file));
+    a
 }
+// ANCHOR_END: solution
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    // Two servers on threads of their own: they stand in for two machines elsewhere.
-    let mirror_a = server::start_on_thread(Config::default())?;
-    let mirror_b = server::start_on_thread(Config::default())?;
-
-    for (file, delay_a, delay_b) in FILES {
-        let bar = bar(&format!("file {file}"));
+    let (mirror_a, mirror_b) = (site::connect(&MIRROR_A)?, site::connect(&MIRROR_B)?);
+    for file in FILES {
+        let bar = waiting_for(&format!("file {file}"));
         say(format!("file {file}: asking both mirrors"));
-        let (a, _b) = tokio::join!(
-            ask("A", &mirror_a, file, delay_a),
-            ask("B", &mirror_b, file, delay_b),
-        );
-        say(format!("file {file}: kept mirror {a}'s copy"));
+        let kept = fetch_file(&mirror_a, &mirror_b, file).await;
+        say(format!("file {file}: kept mirror {kept}'s copy"));
         bar.end();
     }
     summary();

@@ -3,10 +3,11 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 async fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
+    say(format!("{name} waits {seconds} s"));
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     say(name);
     bar.end();

@@ -5,11 +5,12 @@
 use std::thread;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 // ANCHOR: wrong
 async fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
+    say(format!("{name} waits {seconds} s"));
     thread::sleep(Duration::from_secs(seconds));
     say(name);
     bar.end();

@@ -2,22 +2,13 @@
 //! the next is spawned.
 //! Fails: together
 
-use std::time::Duration;
+use exercises::ex02::{JOBS, job};
+use workbook::summary;
 
-use workbook::{bar, say, summary};
-
-async fn job(number: u32) {
-    let bar = bar(&format!("job {number}"));
-    say(format!("Start {number}"));
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    say(format!("End {number}"));
-    bar.end();
-}
-
+// ANCHOR: wrong
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    // ANCHOR: wrong
-    for number in 0..4 {
+    for number in 0..JOBS {
         tokio::spawn(job(number)).await?;
     }
     // ANCHOR_END: wrong

@@ -2,20 +2,9 @@
 //! the next one starts.
 //! Fails: together
 
-use std::time::Duration;
+use exercises::ex03::{JOBS, job, report};
+use workbook::summary;
 
-use workbook::{bar, say, summary};
-
-async fn job(name: &'static str, seconds: f64) -> String {
-    let bar = bar(name);
-    say(format!("{name} starts"));
-    tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
-    say(format!("{name} ends"));
-    bar.end();
-    format!("result of {name}")
-}
-
-/// Runs every job at the same time and returns their results.
 // ANCHOR: wrong
 async fn gather(jobs: &[(&'static str, f64)]) -> Vec<String> {
     let mut results = Vec::new();
@@ -28,7 +17,6 @@ async fn gather(jobs: &[(&'static str, f64)]) -> Vec<String> {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let results = gather(&[("A", 2.0), ("B", 0.5), ("C", 1.5), ("D", 1.0)]).await;
-    say(format!("Results: {results:?}"));
+    report(&gather(&JOBS).await);
     summary();
 }

@@ -2,42 +2,30 @@
 //! the moment it is acquired, so it limits nothing.
 //! Fails: at_most_4
 
-use exercises::fetch_title;
+use exercises::ex05::{SERVER, fetch_page, paths};
+use exercises::site::{self, Server};
 use futures::future::join_all;
 use tokio::sync::Semaphore;
-use workbook::server::{self, Config, RunningServer};
-use workbook::{bar, say, summary};
+use workbook::{say, summary};
 
-/// Fetches one page and prints its title.
 // ANCHOR: wrong
-async fn fetch_page(server: &RunningServer, path: &str, turns: &Semaphore) {
-    let _ = turns.acquire().await;
-    // ANCHOR_END: wrong
-    let bar = bar(path);
-    match fetch_title(&server.url(path)).await {
-        Ok(title) => say(format!("{path}: \"{title}\"")),
-        Err(error) => say(format!("{path}: failed: {error}")),
-    }
-    bar.end();
+async fn fetch_all(server: &Server, paths: &[String]) {
+    let permits = Semaphore::new(4);
+    join_all(paths.iter().map(|path| async {
+        // `let _ =` drops the permit at once: `let _permit =` would keep it.
+        let _ = permits.acquire().await;
+        fetch_page(server, path).await;
+    }))
+    .await;
 }
+// ANCHOR_END: wrong
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    // The server runs on a thread of its own: it stands in for a machine elsewhere.
-    let server = server::start_on_thread(Config {
-        pages: 20,
-        ..Config::default()
-    })?;
-    let paths = server.page_paths();
+    let server = site::connect(&SERVER)?;
+    let paths = paths();
     say(format!("Fetching {} pages", paths.len()));
-
-    let turns = Semaphore::new(4);
-    join_all(paths.iter().map(|path| fetch_page(&server, path, &turns))).await;
-
-    say(format!(
-        "The server had at most {} requests in flight at once",
-        server.most_in_flight()
-    ));
+    fetch_all(&server, &paths).await;
     summary();
     Ok(())
 }

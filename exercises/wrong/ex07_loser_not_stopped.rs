@@ -2,49 +2,31 @@
 //! finish wins, but the losing task is never stopped: dropping its handle lets it run on.
 //! Fails: loser_stopped
 
-use std::sync::Arc;
+use exercises::ex07::{FILES, MIRROR_A, MIRROR_B, ask};
+use exercises::site::{self, Server};
+use workbook::{say, summary, waiting_for};
 
-use exercises::fetch_title;
-use workbook::server::{self, Config, RunningServer};
-use workbook::{bar, say, summary};
-
-/// Each file, and how long mirror A and mirror B take to send it, in seconds. (The workbook's
-/// server waits as long as a page's `?delay=` asks: in real life you do not know in advance.)
-const FILES: [(u32, f64, f64); 3] = [(1, 0.5, 1.2), (2, 1.2, 0.5), (3, 0.5, 1.2)];
-
-/// Asks one mirror for a file. Returns the mirror's name once its copy is in.
-async fn ask(
-    name: &'static str,
-    mirror: Arc<RunningServer>,
-    file: u32,
-    delay: f64,
-) -> &'static str {
-    let url = mirror.url(&format!("/page/{file}?delay={delay}"));
-    match fetch_title(&url).await {
-        Ok(_copy) => say(format!("file {file}: mirror {name} answered")),
-        Err(error) => say(format!("file {file}: mirror {name} failed: {error}")),
+// ANCHOR: wrong
+async fn fetch_file(mirror_a: &Server, mirror_b: &Server, file: u32) -> &'static str {
+    let (a, b) = (mirror_a.clone(), mirror_b.clone());
+    let mut a = tokio::spawn(async move { ask("A", &a, file).await });
+    let mut b = tokio::spawn(async move { ask("B", &b, file).await });
+    // The handle that did not win is dropped here: its task goes on.
+    tokio::select! {
+        won = &mut a => won.unwrap_or("A"),
+        won = &mut b => won.unwrap_or("B"),
     }
-    name
 }
+// ANCHOR_END: wrong
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    // Two servers on threads of their own: they stand in for two machines elsewhere.
-    let mirror_a = Arc::new(server::start_on_thread(Config::default())?);
-    let mirror_b = Arc::new(server::start_on_thread(Config::default())?);
-
-    for (file, delay_a, delay_b) in FILES {
-        let bar = bar(&format!("file {file}"));
+    let (mirror_a, mirror_b) = (site::connect(&MIRROR_A)?, site::connect(&MIRROR_B)?);
+    for file in FILES {
+        let bar = waiting_for(&format!("file {file}"));
         say(format!("file {file}: asking both mirrors"));
-        // ANCHOR: wrong
-        let a = tokio::spawn(ask("A", Arc::clone(&mirror_a), file, delay_a));
-        let b = tokio::spawn(ask("B", Arc::clone(&mirror_b), file, delay_b));
-        let first = tokio::select! {
-            a = a => a?,
-            b = b => b?,
-        };
-        // ANCHOR_END: wrong
-        say(format!("file {file}: kept mirror {first}'s copy"));
+        let kept = fetch_file(&mirror_a, &mirror_b, file).await;
+        say(format!("file {file}: kept mirror {kept}'s copy"));
         bar.end();
     }
     summary();

@@ -2,51 +2,39 @@
 //! every item to every receiver.
 //! Fails: nothing_twice
 
-use std::time::Duration;
-
+use exercises::ex08::{CAPACITY, PRODUCERS, pack};
 use tokio::sync::broadcast;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
-/// How many items the queue holds at most.
-const CAPACITY: usize = 2;
-const ITEMS_EACH: u32 = 4;
-const PACKING: Duration = Duration::from_millis(300);
-
+// ANCHOR: wrong
 async fn producer(number: u32, queue: broadcast::Sender<String>) {
-    for item in 1..=ITEMS_EACH {
+    for item in 1..=4 {
         let item = format!("{number}-{item}");
-        // Waits while the queue is full: the consumers set the pace.
-        if queue.send(item.clone()).is_err() {
-            return; // no consumer is left to take it
-        }
+        let _ = queue.send(item.clone());
         say(format!("producer {number} queued {item}"));
+        tokio::task::yield_now().await;
     }
 }
 
 async fn consumer(number: u32, mut queue: broadcast::Receiver<String>) {
-    let bar = bar(&format!("consumer {number}"));
+    let bar = waiting_for(&format!("consumer {number}"));
     while let Ok(item) = queue.recv().await {
-        say(format!("consumer {number} took {item}"));
-        tokio::time::sleep(PACKING).await;
+        pack(number, &item).await;
     }
     bar.end();
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    // ANCHOR: wrong
-    let (queue, items) = broadcast::channel(CAPACITY * 8);
-    let also_items = queue.subscribe();
+    let (queue, first) = broadcast::channel(CAPACITY * 8);
+    let second = queue.subscribe();
     // ANCHOR_END: wrong
     let mut producers = Vec::new();
-    for number in 1..=3 {
+    for number in 1..=PRODUCERS {
         producers.push(tokio::spawn(producer(number, queue.clone())));
     }
-    // The producers hold the only senders now: when they are done, the queue closes.
     drop(queue);
-
-    tokio::join!(consumer(1, items), consumer(2, also_items));
-
+    tokio::join!(consumer(1, first), consumer(2, second));
     for producer in producers {
         producer.await?;
     }

@@ -4,22 +4,13 @@
 //! Fails: together
 
 use std::sync::Arc;
-use std::time::Duration;
 
+use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
 use tokio::sync::Mutex;
-use workbook::{bar, say, summary};
-
-const OPENING_BALANCE: u64 = 100;
-const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
-
-/// Asks the payment service to confirm a deposit. It answers after 1 s with the amount confirmed.
-async fn confirm(amount: u64) -> u64 {
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    amount
-}
+use workbook::{say, summary, waiting_for};
 
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     // ANCHOR: wrong
     let mut balance = account.lock().await;
@@ -46,7 +37,7 @@ async fn main() -> anyhow::Result<()> {
         deposit.await?;
     }
     let balance = *account.lock().await;
-    say(format!("Final balance: {balance}"));
+    report(balance);
     summary();
     Ok(())
 }

@@ -4,25 +4,16 @@
 //! Fails: runs
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
+use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
 use futures::future::join_all;
-use workbook::{bar, say, summary};
-
-const OPENING_BALANCE: u64 = 100;
-const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
-
-/// Asks the payment service to confirm a deposit. It answers after 1 s with the amount confirmed.
-async fn confirm(amount: u64) -> u64 {
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    amount
-}
+use workbook::{say, summary, waiting_for};
 
 // The lesson of this exercise: clippy warns about this function. Delete this line, then run
 // `cargo clippy -p workbook-exercises --bin ex10` and read why.
 #[allow(clippy::await_holding_lock)]
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
     let mut balance = account
         .lock()
@@ -47,7 +38,7 @@ async fn main() -> anyhow::Result<()> {
     .await;
     // ANCHOR_END: wrong
     let balance = *account.lock().expect("no deposit panicked");
-    say(format!("Final balance: {balance}"));
+    report(balance);
     summary();
     Ok(())
 }

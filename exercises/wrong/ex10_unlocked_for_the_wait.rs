@@ -4,35 +4,22 @@
 //! Fails: balance
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use exercises::ex10::{DEPOSITS, OPENING_BALANCE, confirm, report};
+use workbook::{say, summary, waiting_for};
 
-const OPENING_BALANCE: u64 = 100;
-const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
-
-/// Asks the payment service to confirm a deposit. It answers after 1 s with the amount confirmed.
-async fn confirm(amount: u64) -> u64 {
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    amount
-}
-
+// ANCHOR: wrong
 async fn deposit(account: Arc<Mutex<u64>>, number: usize, amount: u64) {
-    let bar = bar(&format!("deposit {number}"));
+    let bar = waiting_for(&format!("deposit {number}"));
     say(format!("deposit {number}: {amount} asked for"));
-    // ANCHOR: wrong
-    let before = *account
-        .lock()
-        .expect("no deposit panics while it holds the lock");
+    let before = *account.lock().expect("no deposit panics");
     let confirmed = confirm(amount).await;
     let balance = before + confirmed;
-    *account
-        .lock()
-        .expect("no deposit panics while it holds the lock") = balance;
-    // ANCHOR_END: wrong
+    *account.lock().expect("no deposit panics") = balance;
     say(format!("deposit {number}: confirmed, balance {balance}"));
     bar.end();
 }
+// ANCHOR_END: wrong
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
@@ -49,7 +36,7 @@ async fn main() -> anyhow::Result<()> {
         deposit.await?;
     }
     let balance = *account.lock().expect("no deposit panicked");
-    say(format!("Final balance: {balance}"));
+    report(balance);
     summary();
     Ok(())
 }

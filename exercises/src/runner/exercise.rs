@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::program::{Ending, Run, exercises_dir};
+use exercises::site::Site;
+
+use crate::program::{Ending, Run, Tenths, exercises_dir};
 
 /// One exercise: the file a learner edits, its starter, its solution, its hints, and its checks.
 pub struct Exercise {
@@ -16,14 +18,15 @@ pub struct Exercise {
     pub title: &'static str,
     /// How long its program may run before the checker stops it.
     pub limit: Duration,
-    /// It measures CPU time: `verify` runs its solution alone, not beside the others.
-    pub cpu_bound: bool,
     /// The check its starter must fail, the first to fail: the exercise's point. `verify` holds
     /// every starter to it, so that doing nothing can never pass.
     pub starter_fails: &'static str,
     /// What it usually means when this program does not end in time.
     pub stuck: &'static str,
-    /// The checks after the built-in "it runs to the end" one, easiest first.
+    /// The servers its program talks to: the checker starts them and reads their logs.
+    pub sites: &'static [&'static Site],
+    /// The checks after the built-in ones ("it runs to the end", "its clock is true"), easiest
+    /// first.
     pub checks: &'static [Check],
 }
 
@@ -37,6 +40,13 @@ pub struct Check {
 
 /// The built-in first check of every exercise.
 pub const RUNS: &str = "runs";
+/// The built-in second check: the times the program prints are the checker's own.
+pub const CLOCK: &str = "clock";
+
+/// How far a printed time may be from the checker's own measure of it.
+pub const MOST_DRIFT: Duration = Duration::from_millis(200);
+/// The most time spent waiting for a core that may excuse a late clock (see `clock_is_true`).
+const MOST_HELD_BACK: Duration = Duration::from_millis(800);
 
 impl Exercise {
     pub fn file_name(&self) -> String {
@@ -108,9 +118,9 @@ impl Exercise {
         found
     }
 
-    /// How many checks there are, the built-in one included.
+    /// How many checks there are, the built-in ones included.
     pub fn check_count(&self) -> usize {
-        self.checks.len() + 1
+        self.checks.len() + 2
     }
 }
 
@@ -208,9 +218,19 @@ pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
         result: ran_to_the_end(exercise, run),
     }];
     let mut not_run = 0;
+    if outcomes[0].result.is_ok() {
+        outcomes.push(Outcome {
+            id: CLOCK,
+            requirement: "every time it prints is true: within 0.2 s of the checker's own clock, \
+                          which starts when the program does",
+            result: clock_is_true(run),
+        });
+    } else {
+        not_run = 1;
+    }
     for (index, check) in exercise.checks.iter().enumerate() {
         if outcomes.last().is_some_and(|o| o.result.is_err()) {
-            not_run = exercise.checks.len() - index;
+            not_run += exercise.checks.len() - index;
             break;
         }
         outcomes.push(Outcome {
@@ -220,6 +240,76 @@ pub fn judge(exercise: &Exercise, run: &Run) -> Verdict {
         });
     }
     Verdict { outcomes, not_run }
+}
+
+/// Every stamped line and the total agree with when the checker saw them. A stamp rounds down,
+/// so a line stamped 2.0 s was printed between 2.0 s and 2.1 s by the program's clock.
+///
+/// No line may come before the time it shows: a stamp ahead of the checker's clock was typed,
+/// not measured. A line may come late, as a busy machine may hold the program or the checker
+/// back for a moment; but when every line comes late, by the same 1.5 s say, the program's clock
+/// started that much after the program did, and what it did meanwhile is not on its clock.
+fn clock_is_true(run: &Run) -> Result<(), String> {
+    // Time the kernel kept the program or the checker's reader waiting for a core (a busy
+    // machine) can delay every line: up to a limit, it is not drift.
+    let held_back = (run.cpu_wait.unwrap_or_default() + run.reader_wait).min(MOST_HELD_BACK);
+    let lines: Vec<(Tenths, Duration, String)> = run
+        .events
+        .iter()
+        .map(|e| (e.at, e.seen, format!("[{:>4}s] {}", short(e.at), e.text)))
+        .chain(
+            run.total
+                .map(|(printed, seen)| (printed, seen, format!("Total: {printed}"))),
+        )
+        .collect();
+    let from = |printed: Tenths| Duration::from_millis(u64::from(printed.0) * 100);
+    for (printed, seen, line) in &lines {
+        if *seen + MOST_DRIFT < from(*printed) {
+            return Err(format!(
+                "\"{line}\" came at {} by the checker's clock: the program printed a time {} \
+                 ahead of the real one.\nThe checker keeps its own clock, from the moment it \
+                 started the program; a time stamp must be measured (workbook::say), not typed.",
+                Tenths::of(*seen),
+                Tenths::from_secs((from(*printed) - *seen).as_secs_f64())
+            ));
+        }
+    }
+    // How late each line came after the end of the tenth it shows; the least of them is how
+    // late the program's clock started.
+    let least_late = lines
+        .iter()
+        .map(|(printed, seen, line)| {
+            let late = seen.saturating_sub(from(*printed) + Duration::from_millis(100));
+            (late, printed, seen, line)
+        })
+        .min_by_key(|(late, ..)| *late);
+    if let Some((late, printed, seen, line)) = least_late {
+        if late > MOST_DRIFT + held_back {
+            return Err(format!(
+                "Every line came at least {} after the time it shows: \"{line}\" came at {} by \
+                 the checker's clock{}.\nThe program's clock started late: it starts at its first \
+                 line or bar, and whatever the program did before that (after the checker \
+                 started it) is not on it, but it is on the checker's.",
+                Tenths::from_secs(seen.saturating_sub(from(*printed)).as_secs_f64()),
+                Tenths::of(*seen),
+                if held_back.is_zero() {
+                    String::new()
+                } else {
+                    format!(
+                        " (of which {:.2} s were a busy machine keeping it waiting, which is not \
+                         counted)",
+                        held_back.as_secs_f64()
+                    )
+                }
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `2.0` of `2.0 s`.
+fn short(tenths: Tenths) -> String {
+    format!("{}.{}", tenths.0 / 10, tenths.0 % 10)
 }
 
 fn ran_to_the_end(exercise: &Exercise, run: &Run) -> Result<(), String> {
@@ -234,6 +324,11 @@ fn ran_to_the_end(exercise: &Exercise, run: &Run) -> Result<(), String> {
             Some(panic) if panic.contains("not yet implemented") => {
                 format!("It stopped at a todo!(): {panic}\nThat is where your code goes.")
             }
+            Some(panic) if panic.contains("resumed after completion") => format!(
+                "It panicked: {panic}\nA future was polled again after it had returned Ready. \
+                 A future owes nothing after that, and an async fn panics: once a task is done, \
+                 it must never be polled again."
+            ),
             Some(panic) => format!("It panicked: {panic}"),
             None => format!(
                 "It ended with exit code {code}. Its last words on stderr:\n{}",
@@ -284,6 +379,24 @@ mod tests {
                 .lines()
                 .nth(1)
                 .is_some_and(|l| l.starts_with("    word"))
+        );
+    }
+
+    #[test]
+    fn printed_times_are_held_to_the_checkers_clock() {
+        let true_run = Run::printed(&[(2_030, "[ 2.0s] First"), (2_040, "Total: 2.0 s")], 2_050);
+        assert!(clock_is_true(&true_run).is_ok());
+        let typed = Run::printed(&[(5, "[ 2.0s] First"), (6, "Total: 2.0 s")], 10);
+        let why = clock_is_true(&typed).unwrap_err();
+        assert!(
+            why.contains("came at 0.0 s") && why.contains("2.0 s ahead"),
+            "{why}"
+        );
+        let late = Run::printed(&[(4_520, "Total: 3.0 s")], 4_530);
+        let why = clock_is_true(&late).unwrap_err();
+        assert!(
+            why.contains("came at 4.5 s") && why.contains("1.5 s after"),
+            "{why}"
         );
     }
 

@@ -6,7 +6,8 @@
 //! - `list`: every exercise, its file, and how far the learner is;
 //! - `check NN`: build the learner's program, run it, and check what it does;
 //! - `hint NN [K]`: the K-th hint (the first by default);
-//! - `reset NN`: put the starter back (the learner's version is kept in `target/`);
+//! - `reset NN`: put the starter back (every version it replaces is kept, numbered, in
+//!   `target/`); `reset NN --list` lists them, `reset NN --restore K` puts version K back;
 //! - `watch NN`: check again on every save;
 //! - `verify`: every solution passes its checks and every starter fails for its reason.
 
@@ -30,9 +31,17 @@ usage: cargo ex COMMAND   (or: just COMMAND)
   list             every exercise, its file, and how far you are
   check NN         build your program for exercise NN, run it, and check what it does
   hint NN [K]      the first hint for exercise NN, or the K-th
-  reset NN         put the starter of exercise NN back (your version is kept in target/)
+  reset NN         put the starter of exercise NN back (your version is kept, numbered)
+  reset NN --list  the versions of exercise NN that reset has kept
+  reset NN --restore K
+                   put version K back (the file it replaces is kept too)
   watch NN         check exercise NN again each time you save its file (Ctrl-C to stop)
-  verify           for teachers and CI: every solution passes, every starter fails as it should";
+  verify [--bless] for teachers and CI: every solution passes, every starter and wrong answer
+                   fails as it should (--bless records what the solutions print)";
+
+/// The one line a usage error ends with.
+const SHORT_USAGE: &str = "usage: cargo ex list | check NN | hint NN [K] | reset NN [--list | \
+                           --restore K] | watch NN | verify [--bless]   (cargo ex help)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,19 +56,48 @@ fn main() -> ExitCode {
         ["hint", number] => exercise(number).and_then(|e| hint(e, "1")),
         ["hint", number, which] => exercise(number).and_then(|e| hint(e, which)),
         ["reset", number] => exercise(number).and_then(reset),
+        ["reset", number, "--list"] => exercise(number).and_then(list_kept),
+        ["reset", number, "--restore", which] => exercise(number).and_then(|e| restore(e, which)),
         ["watch", number] => exercise(number).map(watch),
         ["verify"] => Ok(verify::verify(false)),
         ["verify", "--bless"] => Ok(verify::verify(true)),
-        _ => Err(format!("unknown command: {}\n\n{USAGE}", args.join(" "))),
+        _ => Err(usage_error(&args)),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("cargo ex: {message}");
             ExitCode::from(2)
         }
     }
+}
+
+/// What is wrong with a command line, on one line, with the usage.
+fn usage_error(args: &[&str]) -> String {
+    let what = match args {
+        ["check" | "watch" | "reset" | "hint"] => {
+            format!(
+                "`{}` needs the exercise's number, such as `{} 01`",
+                args[0], args[0]
+            )
+        }
+        ["reset", _, "--restore"] => {
+            "`--restore` needs the version's number (`--list` shows them)".into()
+        }
+        [
+            command @ ("check" | "watch" | "reset" | "hint" | "list" | "verify"),
+            ..,
+        ] => {
+            format!(
+                "unexpected words after `{command}`: {}",
+                args[1..].join(" ")
+            )
+        }
+        [command, ..] => format!("unknown command `{command}`"),
+        [] => "no command".into(),
+    };
+    format!("{what}. {SHORT_USAGE}")
 }
 
 /// The exercise a learner named: `4`, `04` or `ex04`.
@@ -71,7 +109,7 @@ fn exercise(named: &str) -> Result<&'static Exercise, String> {
         .find(|e| e.number.parse::<u32>().ok() == number && number.is_some())
         .ok_or_else(|| {
             format!(
-                "no exercise {named}: they are numbered {} to {} (`cargo ex list`)",
+                "no exercise {named}: they are numbered {} to {} (`cargo ex list`). {SHORT_USAGE}",
                 EXERCISES[0].number,
                 EXERCISES[EXERCISES.len() - 1].number
             )
@@ -169,7 +207,12 @@ fn check(exercise: &Exercise) -> bool {
         "Running it (the checker stops it after {} s):\n",
         exercise.limit.as_secs()
     );
-    let run = match run(&built[&exercise.bin()], exercise.limit, Echo::Live) {
+    let run = match run(
+        &built[&exercise.bin()],
+        exercise.limit,
+        Echo::Live,
+        exercise.sites,
+    ) {
         Ok(run) => run,
         Err(error) => {
             println!("Cannot run it: {error}");
@@ -223,7 +266,12 @@ fn hint(exercise: &Exercise, which: &str) -> Result<bool, String> {
         .parse()
         .ok()
         .filter(|k| (1..=count).contains(k))
-        .ok_or_else(|| format!("exercise {} has hints 1 to {count}", exercise.number))?;
+        .ok_or_else(|| {
+            format!(
+                "exercise {} has hints 1 to {count}, not {which}. {SHORT_USAGE}",
+                exercise.number
+            )
+        })?;
     println!(
         "Exercise {} · {} · hint {k} of {count}\n",
         exercise.number, exercise.title
@@ -270,25 +318,7 @@ fn reset(exercise: &Exercise) -> Result<bool, String> {
         return Ok(true);
     }
     if let Some(mine) = mine {
-        let kept = state_dir().join("reset").join(exercise.file_name());
-        let saved = kept
-            .parent()
-            .map(fs::create_dir_all)
-            .transpose()
-            .and_then(|_| fs::write(&kept, mine));
-        match saved {
-            Ok(()) => {
-                let root = program::workspace_root();
-                let shown = kept.strip_prefix(&root).unwrap_or(&kept);
-                println!("Your version is kept in {}.", shown.display());
-            }
-            Err(e) => {
-                return Err(format!(
-                    "cannot keep your version in {}: {e}",
-                    kept.display()
-                ));
-            }
-        }
+        keep(exercise, &mine)?;
     }
     fs::write(exercise.learner_file(), starter)
         .map_err(|e| format!("cannot write {}: {e}", exercise.shown_path()))?;
@@ -296,26 +326,165 @@ fn reset(exercise: &Exercise) -> Result<bool, String> {
     Ok(true)
 }
 
+/// Where `reset` keeps the versions of an exercise it replaced: `target/.../reset/ex04/`, one
+/// file per version, `1_ex04_chores.rs` the oldest.
+fn kept_dir(exercise: &Exercise) -> PathBuf {
+    state_dir()
+        .join("reset")
+        .join(format!("ex{}", exercise.number))
+}
+
+/// The versions kept for an exercise, oldest first: number and file.
+fn kept_versions(exercise: &Exercise) -> Vec<(u32, PathBuf)> {
+    let Ok(entries) = fs::read_dir(kept_dir(exercise)) else {
+        return Vec::new();
+    };
+    let mut versions: Vec<(u32, PathBuf)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let number = name.split_once('_')?.0.parse().ok()?;
+            Some((number, entry.path()))
+        })
+        .collect();
+    versions.sort();
+    versions
+}
+
+/// Keeps `contents` as the next version of the learner's file, unless the latest kept is the same.
+fn keep(exercise: &Exercise, contents: &[u8]) -> Result<(), String> {
+    let versions = kept_versions(exercise);
+    if let Some((number, latest)) = versions.last() {
+        if fs::read(latest).is_ok_and(|kept| kept == contents) {
+            println!("Your version is kept already, as version {number}.");
+            return Ok(());
+        }
+    }
+    let number = versions.last().map_or(1, |(n, _)| n + 1);
+    let kept = kept_dir(exercise).join(format!("{number}_{}", exercise.file_name()));
+    kept.parent()
+        .map(fs::create_dir_all)
+        .transpose()
+        .and_then(|_| fs::write(&kept, contents))
+        .map_err(|e| format!("cannot keep your version in {}: {e}", kept.display()))?;
+    let root = program::workspace_root();
+    let shown = kept.strip_prefix(&root).unwrap_or(&kept);
+    println!(
+        "Your version is kept as version {number}, in {} (`cargo ex reset {} --list`).",
+        shown.display(),
+        exercise.number
+    );
+    Ok(())
+}
+
+fn list_kept(exercise: &Exercise) -> Result<bool, String> {
+    let versions = kept_versions(exercise);
+    if versions.is_empty() {
+        println!(
+            "No version of {} has been kept yet: `cargo ex reset {}` keeps the one it replaces.",
+            exercise.shown_path(),
+            exercise.number
+        );
+        return Ok(true);
+    }
+    println!(
+        "Versions of {} kept by reset, oldest first:\n",
+        exercise.shown_path()
+    );
+    for (number, file) in &versions {
+        let lines = fs::read_to_string(file).map_or(0, |text| text.lines().count());
+        let age = fs::metadata(file)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .map(ago)
+            .unwrap_or_default();
+        println!("  {number:>3}  {lines:>4} lines  kept {age}");
+    }
+    println!(
+        "\nPut one back with `cargo ex reset {} --restore K`.",
+        exercise.number
+    );
+    Ok(true)
+}
+
+/// `5 minutes ago`.
+fn ago(elapsed: Duration) -> String {
+    let seconds = elapsed.as_secs();
+    match seconds {
+        0..60 => format!("{seconds} s ago"),
+        60..3600 => format!("{} min ago", seconds / 60),
+        3600..86_400 => format!("{} h ago", seconds / 3600),
+        _ => format!("{} days ago", seconds / 86_400),
+    }
+}
+
+fn restore(exercise: &Exercise, which: &str) -> Result<bool, String> {
+    let versions = kept_versions(exercise);
+    let Some((number, file)) = which
+        .parse::<u32>()
+        .ok()
+        .and_then(|k| versions.iter().find(|(n, _)| *n == k))
+    else {
+        return Err(format!(
+            "exercise {} has no kept version {which} (`cargo ex reset {} --list`). {SHORT_USAGE}",
+            exercise.number, exercise.number
+        ));
+    };
+    let contents = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    if let Ok(mine) = fs::read(exercise.learner_file()) {
+        if mine == contents {
+            println!("{} is version {number} already.", exercise.shown_path());
+            return Ok(true);
+        }
+        // The starter needs no keeping: `reset` brings it back.
+        if fs::read(exercise.starter_file()).ok().as_deref() != Some(mine.as_slice()) {
+            keep(exercise, &mine)?;
+        }
+    }
+    fs::write(exercise.learner_file(), contents)
+        .map_err(|e| format!("cannot write {}: {e}", exercise.shown_path()))?;
+    println!("{} is version {number} again.", exercise.shown_path());
+    Ok(true)
+}
+
 fn watch(exercise: &Exercise) -> bool {
     let file = exercise.learner_file();
     loop {
+        // What the file is before the check: a save while the check runs is seen after it.
+        let before = seen(&file);
         check(exercise);
-        println!(
-            "\nWatching {}: save it to check again. Ctrl-C to stop.",
-            exercise.shown_path()
-        );
-        let seen = modified(&file);
-        loop {
-            std::thread::sleep(Duration::from_millis(300));
-            let now = modified(&file);
-            if now.is_some() && now != seen {
-                break;
+        if seen(&file) != before {
+            println!(
+                "\n{} was saved during the check: checking again.",
+                exercise.shown_path()
+            );
+        } else {
+            println!(
+                "\nWatching {}: save it to check again. Ctrl-C to stop.",
+                exercise.shown_path()
+            );
+            loop {
+                std::thread::sleep(Duration::from_millis(300));
+                let now = seen(&file);
+                if now.0.is_some() && now != before {
+                    break;
+                }
             }
         }
         // An editor may write a file in more than one go.
         std::thread::sleep(Duration::from_millis(200));
         println!("\n{}\n", "─".repeat(78));
     }
+}
+
+/// What the file is now: when it was last written, and a fingerprint of what it holds (an editor
+/// may keep the time, or write the same time twice within a second).
+fn seen(file: &PathBuf) -> (Option<SystemTime>, u64) {
+    (
+        modified(file),
+        fingerprint(&fs::read(file).unwrap_or_default()),
+    )
 }
 
 fn modified(file: &PathBuf) -> Option<SystemTime> {
@@ -372,6 +541,25 @@ mod tests {
     }
 
     #[test]
+    fn every_usage_error_is_one_line_with_the_usage() {
+        for args in [
+            &["check"][..],
+            &["watch"],
+            &["reset"],
+            &["hint"],
+            &["frobnicate", "01"],
+            &["reset", "01", "--restore"],
+            &["list", "x"],
+            &["verify", "--now"],
+        ] {
+            let error = usage_error(args);
+            assert!(!error.contains('\n'), "{error}");
+            assert!(error.ends_with(SHORT_USAGE), "{error}");
+        }
+        assert!(usage_error(&["check"]).starts_with("`check` needs the exercise's number"));
+    }
+
+    #[test]
     fn exercises_are_found_by_number() {
         assert_eq!(exercise("4").map(|e| e.number), Ok("04"));
         assert_eq!(exercise("ex10").map(|e| e.number), Ok("10"));
@@ -390,7 +578,12 @@ mod tests {
             ] {
                 assert!(file.exists(), "{} is missing", file.display());
             }
-            let ids: Vec<&str> = exercise.checks.iter().map(|c| c.id).collect();
+            let ids: Vec<&str> = exercise
+                .checks
+                .iter()
+                .map(|c| c.id)
+                .chain([exercise::RUNS, exercise::CLOCK])
+                .collect();
             assert!(
                 ids.contains(&exercise.starter_fails),
                 "exercise {}: starter_fails names no check",

@@ -2,29 +2,33 @@
 
 use std::time::Duration;
 
-use super::{once, took_at_most};
+use super::{JITTER, between, once, took_at_most};
 use crate::exercise::{Check, Exercise};
 use crate::program::{Run, Tenths};
+
+/// The jobs: name and wait in seconds.
+const JOBS: [(&str, u64); 2] = [("First", 2), ("Second", 1)];
 
 pub const EXERCISE: Exercise = Exercise {
     number: "01",
     name: "two_waits",
     title: "Two waits at once",
-    limit: Duration::from_secs(10),
-    cpu_bound: false,
+    limit: Duration::from_secs(8),
     starter_fails: "together",
     stuck: "Two waits of 2 s and 1 s should be over in about 2 s. Is something waiting for \
             something that never happens?",
+    sites: &[],
     checks: &[
         Check {
             id: "names",
-            requirement: "each job prints its name once: \"First\" and \"Second\"",
+            requirement: "each job says when its wait begins and prints its name when it is \
+                          over: \"First\" and \"Second\", once each",
             test: names,
         },
         Check {
             id: "waits",
-            requirement: "no wait is cut short: \"First\" prints after 2 s or more, \"Second\" \
-                          after 1 s or more",
+            requirement: "no wait is cut short: First waits 2 s and Second 1 s, each from the \
+                          line that begins it",
             test: waits,
         },
         Check {
@@ -36,18 +40,23 @@ pub const EXERCISE: Exercise = Exercise {
 };
 
 fn names(run: &Run) -> Result<(), String> {
-    once(run, "First")?;
-    once(run, "Second")?;
+    for (name, seconds) in JOBS {
+        once(run, &format!("{name} waits {seconds} s"))?;
+        once(run, name)?;
+    }
     Ok(())
 }
 
 fn waits(run: &Run) -> Result<(), String> {
-    for (name, seconds) in [("First", 2.0), ("Second", 1.0)] {
-        let line = once(run, name)?;
-        if line.at < Tenths::from_secs(seconds) {
+    for (name, seconds) in JOBS {
+        let began = once(run, &format!("{name} waits {seconds} s"))?;
+        let over = once(run, name)?;
+        if between(began, over) + JITTER < Duration::from_secs(seconds) {
             return Err(format!(
-                "\"{name}\" printed at {}, before its {seconds:.0} s wait could be over.",
-                line.at
+                "{name} began its {seconds} s wait at {} and was over at {}: it waited only {}.",
+                began.at,
+                over.at,
+                Tenths::of(between(began, over))
             ));
         }
     }
@@ -58,18 +67,17 @@ fn together(run: &Run) -> Result<(), String> {
     let Err(took) = took_at_most(run, 2.5) else {
         return Ok(());
     };
-    let (first, second) = (once(run, "First")?, once(run, "Second")?);
-    if second.at.0 >= first.at.0 + 9 {
+    let first_over = once(run, "First")?;
+    let second_began = once(run, "Second waits 1 s")?;
+    if run.position(second_began) > run.position(first_over) {
         return Err(format!(
-            "\"Second\" printed at {}, {} after \"First\": its 1 s wait began only when \
-             \"First\" was done.\nThe jobs ran one after the other, so the run took {}, the sum \
-             of the waits.",
-            second.at,
-            Tenths(second.at.0 - first.at.0),
-            run.took()
+            "{took} Second began its wait at {}, once First's was over at {}: the jobs ran one \
+             after the other, so the run took the sum of the waits.",
+            second_began.at, first_over.at
         ));
     }
     Err(format!(
-        "{took} Waiting at the same time, the longest wait (2 s) sets the total."
+        "{took} Both waits began at once, yet the run took longer than the longest wait (2 s): \
+         something held the program up."
     ))
 }

@@ -2,21 +2,23 @@
 
 use std::time::Duration;
 
-use super::{once, took_at_most};
+use super::{JITTER, between, ended, once, took_at_most};
 use crate::exercise::{Check, Exercise};
-use crate::program::{Event, Run};
+use crate::program::{Event, Run, Tenths};
 
 const JOBS: u32 = 4;
+/// How long `main` may go on after the last job ended: it should end at once.
+const MOST_AFTER: Duration = Duration::from_millis(250);
 
 pub const EXERCISE: Exercise = Exercise {
     number: "02",
     name: "four_tasks",
     title: "Four jobs as tasks",
-    limit: Duration::from_secs(10),
-    cpu_bound: false,
+    limit: Duration::from_secs(8),
     starter_fails: "together",
     stuck: "Four jobs of 1 s should be over in about 1 s. Is a task waiting for something that \
             never happens?",
+    sites: &[],
     checks: &[
         Check {
             id: "all",
@@ -34,6 +36,12 @@ pub const EXERCISE: Exercise = Exercise {
             test: together,
         },
         Check {
+            id: "joined",
+            requirement: "main waits for the tasks themselves: it ends as soon as the last job \
+                          ends",
+            test: joined,
+        },
+        Check {
             id: "in_time",
             requirement: "the run takes at most 1.5 s, not 4 s",
             test: in_time,
@@ -49,6 +57,9 @@ fn start_and_end(run: &Run, job: u32) -> Result<(&Event, &Event), String> {
 }
 
 fn all(run: &Run) -> Result<(), String> {
+    if run.lines_starting("Start ").is_empty() {
+        return Err(format!("{} before any job started.", ended(run)));
+    }
     for job in 0..JOBS {
         start_and_end(run, job)?;
     }
@@ -58,10 +69,12 @@ fn all(run: &Run) -> Result<(), String> {
 fn whole(run: &Run) -> Result<(), String> {
     for job in 0..JOBS {
         let (start, end) = start_and_end(run, job)?;
-        if end.at.0 < start.at.0 + 10 {
+        if between(start, end) + JITTER < Duration::from_secs(1) {
             return Err(format!(
-                "Job {job} started at {} and ended at {}: less than its 1 s.",
-                start.at, end.at
+                "Job {job} started at {} and ended at {}: it took {}, less than its 1 s.",
+                start.at,
+                end.at,
+                Tenths::of(between(start, end))
             ));
         }
     }
@@ -87,6 +100,26 @@ fn together(run: &Run) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+fn joined(run: &Run) -> Result<(), String> {
+    let last_end = run
+        .lines_starting("End ")
+        .into_iter()
+        .max_by_key(|e| e.seen)
+        .ok_or("No job ended.")?;
+    let after = run.wall.saturating_sub(last_end.seen);
+    if after <= MOST_AFTER {
+        return Ok(());
+    }
+    Err(format!(
+        "The last job ended at {}, and the program went on until {}: {} with nothing left to \
+         do.\nWaiting a fixed time is a guess; awaiting each task's JoinHandle ends the moment \
+         the last one is done.",
+        last_end.at,
+        run.took(),
+        Tenths::of(after)
+    ))
 }
 
 fn in_time(run: &Run) -> Result<(), String> {

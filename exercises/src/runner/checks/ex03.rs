@@ -2,31 +2,30 @@
 
 use std::time::Duration;
 
-use super::{and_list, once, took_at_most};
+use exercises::ex03::JOBS;
+
+use super::{JITTER, and_list, between, ended, once, took_at_most};
 use crate::exercise::{Check, Exercise};
 use crate::program::{Run, Tenths};
-
-/// The jobs as the program asks for them: name and length in seconds.
-const JOBS: [(&str, f64); 4] = [("A", 2.0), ("B", 0.5), ("C", 1.5), ("D", 1.0)];
 
 pub const EXERCISE: Exercise = Exercise {
     number: "03",
     name: "in_order",
     title: "Results in the order asked",
-    limit: Duration::from_secs(15),
-    cpu_bound: false,
+    limit: Duration::from_secs(10),
     starter_fails: "in_order",
     stuck: "Four jobs of at most 2 s should be over in about 2 s. Is something waiting for a \
             result that never comes?",
+    sites: &[],
     checks: &[
         Check {
             id: "all",
-            requirement: "each of the jobs A, B, C and D starts once and ends once",
+            requirement: "each of the jobs C, A, D and B starts once and ends once",
             test: all,
         },
         Check {
             id: "whole",
-            requirement: "no job is cut short: A takes 2 s, B 0.5 s, C 1.5 s and D 1 s",
+            requirement: "no job is cut short: C takes 2 s, A 0.5 s, D 1.5 s and B 1 s",
             test: whole,
         },
         Check {
@@ -36,7 +35,7 @@ pub const EXERCISE: Exercise = Exercise {
         },
         Check {
             id: "in_order",
-            requirement: "the results are in the order asked: A, B, C, D",
+            requirement: "the results are in the order asked: C, A, D, B",
             test: in_order,
         },
         Check {
@@ -48,6 +47,9 @@ pub const EXERCISE: Exercise = Exercise {
 };
 
 fn all(run: &Run) -> Result<(), String> {
+    if run.lines_starting("").is_empty() {
+        return Err(format!("{} before any job started.", ended(run)));
+    }
     for (name, _) in JOBS {
         once(run, &format!("{name} starts"))?;
         once(run, &format!("{name} ends"))?;
@@ -59,10 +61,12 @@ fn whole(run: &Run) -> Result<(), String> {
     for (name, seconds) in JOBS {
         let start = once(run, &format!("{name} starts"))?;
         let end = once(run, &format!("{name} ends"))?;
-        if end.at.0 < start.at.0 + Tenths::from_secs(seconds).0 {
+        if between(start, end) + JITTER < Duration::from_secs_f64(seconds) {
             return Err(format!(
-                "{name} started at {} and ended at {}: less than its {seconds} s.",
-                start.at, end.at
+                "{name} started at {} and ended at {}: it took {}, less than its {seconds} s.",
+                start.at,
+                end.at,
+                Tenths::of(between(start, end))
             ));
         }
     }
@@ -73,8 +77,14 @@ fn whole(run: &Run) -> Result<(), String> {
 fn printed_results(run: &Run) -> Result<Vec<String>, String> {
     let lines = run.lines_starting("Results: ");
     let [line] = lines.as_slice() else {
+        if lines.is_empty() {
+            return Err(format!(
+                "{} without printing the results (\"Results: [...]\").",
+                ended(run)
+            ));
+        }
         return Err(format!(
-            "Expected one line \"Results: [...]\", found {}.",
+            "The results were printed {} times (\"Results: [...]\"); once is right.",
             lines.len()
         ));
     };
@@ -117,8 +127,12 @@ fn in_order(run: &Run) -> Result<(), String> {
         .collect();
     ended.sort();
     let ended: Vec<String> = ended.into_iter().map(|(_, name)| name).collect();
+    let mut by_name = names.clone();
+    by_name.sort();
     let why = if names == ended {
         " That is the order the jobs ended in."
+    } else if names == by_name {
+        " That is the order of their names."
     } else {
         ""
     };

@@ -4,25 +4,24 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use super::{and_list, took_at_most};
-use crate::exercise::{Check, Exercise};
-use crate::program::Run;
+use exercises::ex08::{CAPACITY, ITEMS_EACH as ITEMS, PACKING, PRODUCERS};
 
-const PRODUCERS: u32 = 3;
-const ITEMS: u32 = 4;
+use super::{JITTER, and_list, between, ended, took_at_most};
+use crate::exercise::{Check, Exercise};
+use crate::program::{Run, Tenths};
+
 const CONSUMERS: u32 = 2;
-const CAPACITY: usize = 2;
 
 pub const EXERCISE: Exercise = Exercise {
     number: "08",
     name: "queue",
     title: "Producers and consumers",
-    limit: Duration::from_secs(15),
-    cpu_bound: false,
+    limit: Duration::from_secs(10),
     starter_fails: "two_consumers",
     stuck: "Every consumer waits for the next item until the queue is closed, and the queue closes \
             when its last sender is dropped. Is a sender still alive somewhere, or is a consumer \
             waiting for another one?",
+    sites: &[],
     checks: &[
         Check {
             id: "produced",
@@ -30,9 +29,10 @@ pub const EXERCISE: Exercise = Exercise {
             test: produced,
         },
         Check {
-            id: "nothing_lost",
-            requirement: "nothing is lost: every item queued is taken by a consumer",
-            test: nothing_lost,
+            id: "all_packed",
+            requirement: "nothing is lost: every item queued is taken by a consumer and packed \
+                          (0.3 s) before main returns",
+            test: all_packed,
         },
         Check {
             id: "nothing_twice",
@@ -92,28 +92,74 @@ fn produced(run: &Run) -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
+    if missing.len() == items().len() {
+        return Err(format!("{} before any item was queued.", ended(run)));
+    }
     Err(format!(
         "Item {} was never queued (\"producer N queued ...\").",
         and_list(&missing)
     ))
 }
 
-fn nothing_lost(run: &Run) -> Result<(), String> {
+fn all_packed(run: &Run) -> Result<(), String> {
     let takers = takers(run);
     let lost: Vec<String> = items()
         .into_iter()
         .filter(|item| !takers.contains_key(item))
         .collect();
-    if lost.is_empty() {
-        return Ok(());
+    if !lost.is_empty() {
+        return Err(format!(
+            "{} {} queued but no consumer took {}: main returned at {}, while {} waited in the \
+             queue.\nIs every consumer waited for before main returns?",
+            and_list(&lost),
+            if lost.len() == 1 { "was" } else { "were" },
+            if lost.len() == 1 { "it" } else { "them" },
+            run.took(),
+            if lost.len() == 1 { "it" } else { "they" },
+        ));
     }
-    Err(format!(
-        "{} {} queued but no consumer took {}.\nDid the program end before the consumers were \
-         done?",
-        and_list(&lost),
-        if lost.len() == 1 { "was" } else { "were" },
-        if lost.len() == 1 { "it" } else { "them" },
-    ))
+    let main_returned = run.total.map_or(run.wall, |(_, seen)| seen);
+    for item in items() {
+        for took in run.events.iter().filter(|e| {
+            e.text.starts_with("consumer ") && e.text.ends_with(&format!(" took {item}"))
+        }) {
+            let consumer = took.text.split(" took ").next().unwrap_or_default();
+            let packed_text = format!("{consumer} packed {item}");
+            let packed = run.events.iter().find(|e| e.text == packed_text);
+            match packed {
+                Some(packed) if packed.seen <= main_returned => {
+                    if between(took, packed) + JITTER < PACKING {
+                        return Err(format!(
+                            "{consumer} took {item} at {} and packed it at {}: less than the \
+                             {} s packing takes.",
+                            took.at,
+                            packed.at,
+                            PACKING.as_secs_f64()
+                        ));
+                    }
+                }
+                Some(packed) => {
+                    return Err(format!(
+                        "{consumer} packed {item} at {}, after main had returned at {}: \
+                         nothing waited for that consumer.",
+                        packed.at,
+                        Tenths::of(main_returned)
+                    ));
+                }
+                None => {
+                    return Err(format!(
+                        "{} took {item} at {}, and the program ended at {} while it \
+                         was being packed: {item} was never packed.\nmain returned without \
+                         waiting for that consumer to finish.",
+                        capitalized(consumer),
+                        took.at,
+                        run.took()
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn nothing_twice(run: &Run) -> Result<(), String> {
@@ -186,4 +232,13 @@ fn in_time(run: &Run) -> Result<(), String> {
              two at once.\nDoes one consumer hold on to the queue while it packs?"
         )
     })
+}
+
+/// `Consumer 2` of `consumer 2`.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

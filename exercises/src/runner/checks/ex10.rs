@@ -2,24 +2,22 @@
 
 use std::time::Duration;
 
-use super::{once, took_at_most};
+use exercises::ex10::{DEPOSITS, OPENING_BALANCE as OPENING};
+
+use super::{ended, once, took_at_most};
 use crate::exercise::{Check, Exercise};
 use crate::program::{Event, Run};
-
-/// The opening balance and the deposits, as in the starter.
-const OPENING: u64 = 100;
-const DEPOSITS: [u64; 5] = [50, 20, 80, 30, 70];
 
 pub const EXERCISE: Exercise = Exercise {
     number: "10",
     name: "lock",
     title: "A lock across an await",
-    limit: Duration::from_secs(12),
-    cpu_bound: false,
+    limit: Duration::from_secs(7),
     starter_fails: "together",
     stuck: "Five deposits of 1 s should be over in about 1 s. Is a deposit waiting for a lock \
             that is never let go? One that holds a std::sync::Mutex across an .await, while \
             another on the same thread asks for it, blocks that thread for good.",
+    sites: &[],
     checks: &[
         Check {
             id: "all_confirmed",
@@ -28,7 +26,9 @@ pub const EXERCISE: Exercise = Exercise {
         },
         Check {
             id: "balance",
-            requirement: "the final balance is right: 100 + 50 + 20 + 80 + 30 + 70 = 350",
+            requirement: "the balances add up: each deposit's confirmed balance is the one \
+                          before it plus its amount, and the final balance, 350, is the last of \
+                          them",
             test: balance,
         },
         Check {
@@ -51,7 +51,10 @@ fn confirmed(run: &Run, number: usize) -> Result<&Event, String> {
     let lines = run.lines_starting(&format!("deposit {number}: confirmed"));
     match lines.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("Deposit {number} was never confirmed.")),
+        [] => Err(format!(
+            "{} before deposit {number} was confirmed.",
+            ended(run)
+        )),
         _ => Err(format!(
             "Deposit {number} was confirmed {} times.",
             lines.len()
@@ -60,6 +63,9 @@ fn confirmed(run: &Run, number: usize) -> Result<&Event, String> {
 }
 
 fn all_confirmed(run: &Run) -> Result<(), String> {
+    if run.lines_starting("deposit ").is_empty() {
+        return Err(format!("{} before any deposit started.", ended(run)));
+    }
     for number in 1..=DEPOSITS.len() {
         asked(run, number)?;
         confirmed(run, number)?;
@@ -67,29 +73,62 @@ fn all_confirmed(run: &Run) -> Result<(), String> {
     Ok(())
 }
 
+/// The balance a deposit's confirmation line shows: `deposit 3: confirmed, balance 250`.
+fn shown_balance(line: &Event) -> Result<u64, String> {
+    line.text
+        .rsplit(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| format!("Cannot read a balance in \"{}\".", line.text))
+}
+
 fn balance(run: &Run) -> Result<(), String> {
-    let expected = OPENING + DEPOSITS.iter().sum::<u64>();
+    // The confirmations in the order they were printed: each adds its amount to the one before.
+    let mut confirmations: Vec<(usize, &Event)> = (1..=DEPOSITS.len())
+        .map(|number| confirmed(run, number).map(|line| (number, line)))
+        .collect::<Result<_, _>>()?;
+    confirmations.sort_by_key(|(_, line)| run.position(line));
     let lines = run.lines_starting("Final balance: ");
     let [line] = lines.as_slice() else {
-        return Err("The line \"Final balance: N\" was not printed once.".to_string());
-    };
-    let Ok(balance) = line.text["Final balance: ".len()..].trim().parse::<u64>() else {
-        return Err(format!("Cannot read a number in \"{}\".", line.text));
-    };
-    if balance == expected {
-        return Ok(());
-    }
-    if balance < expected {
         return Err(format!(
-            "The final balance is {balance}, not {expected}: {} went missing.\nTwo deposits \
-             read the same balance, each added its own amount to it, and the last one to write \
-             it back won.",
-            expected - balance
+            "{} without printing its final balance (\"Final balance: N\") once.",
+            ended(run)
         ));
+    };
+    let final_balance = shown_balance(line)?;
+    if let Some((number, last)) = confirmations.last() {
+        let left = shown_balance(last)?;
+        if final_balance != left {
+            return Err(format!(
+                "The final balance printed is {final_balance}, but the last deposit confirmed, \
+                 deposit {number} at {}, left the account at {left}: the final balance must be \
+                 what the account holds, not worked out apart.",
+                last.at
+            ));
+        }
     }
-    Err(format!(
-        "The final balance is {balance}, not {expected}: money came from nowhere."
-    ))
+    let mut expected = OPENING;
+    let mut before = format!("the opening balance, {OPENING}");
+    for (number, line) in confirmations {
+        let amount = DEPOSITS[number - 1];
+        expected += amount;
+        let shown = shown_balance(line)?;
+        if shown != expected {
+            return Err(format!(
+                "Deposit {number} ({amount}) was confirmed at {} with balance {shown}, but {before} \
+                 plus {amount} is {expected}: {}.\nTwo deposits read the same balance, each added \
+                 its own amount to it, and the last one to write it back won.",
+                line.at,
+                if shown < expected {
+                    format!("{} went missing", expected - shown)
+                } else {
+                    "money came from nowhere".to_string()
+                }
+            ));
+        }
+        before = format!("the balance before it, {shown},");
+    }
+    Ok(())
 }
 
 fn together(run: &Run) -> Result<(), String> {
