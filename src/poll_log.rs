@@ -1,0 +1,186 @@
+//! A poll log: a `Future` adapter that records each poll of the future it wraps (when it began,
+//! when it ended, what it returned) and each wake of that future, with their times.
+//!
+//! It only records. It polls the future it wraps exactly when it is polled itself, hands it a
+//! waker that forwards every wake at once to the waker it was given, and never spawns, joins or
+//! sleeps, so the run it records is scheduled exactly as it would be without it. Recording an
+//! event is a clock reading and a push onto a list (`tests/inside.rs` measures it).
+//!
+//! ```no_run
+//! # async fn chore() {}
+//! # async fn demo() {
+//! use workbook::poll_log::record;
+//! tokio::join!(record("dishwasher", chore()), record("potatoes", chore()));
+//! workbook::poll_log::report(); // the polls per chore, and their bars on the timeline
+//! # }
+//! ```
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
+use std::time::Instant;
+
+use crate::Seconds;
+
+/// What happened to one recorded future.
+#[derive(Clone, Copy, Debug)]
+enum Event {
+    Poll {
+        began: Instant,
+        ended: Instant,
+        ready: bool,
+    },
+    Wake {
+        at: Instant,
+    },
+}
+
+/// Every recorded future's name, and what happened to it, in the order it happened.
+static LOG: Mutex<Vec<(String, Vec<Event>)>> = Mutex::new(Vec::new());
+
+fn log(chore: usize, event: Event) {
+    let mut log = LOG.lock().unwrap_or_else(|e| e.into_inner());
+    log[chore].1.push(event);
+}
+
+/// Wraps `future` so that its polls and wakes are recorded under `name`.
+pub fn record<F: Future>(name: &str, future: F) -> Recorded<F> {
+    crate::start();
+    let mut log = LOG.lock().unwrap_or_else(|e| e.into_inner());
+    log.push((name.to_string(), Vec::new()));
+    Recorded {
+        chore: log.len() - 1,
+        future: Box::pin(future),
+        waker: None,
+    }
+}
+
+/// A future whose polls and wakes are recorded: see [`record`].
+pub struct Recorded<F> {
+    chore: usize,
+    // Boxed, so that `Recorded` can reach it through the pin without `unsafe`: the box itself
+    // never moves the future.
+    future: Pin<Box<F>>,
+    /// The recording waker of the last poll, kept while the runtime's waker stays the same.
+    waker: Option<(Waker, Waker)>,
+}
+
+/// The waker handed to the recorded future: it notes the wake, then passes it on.
+struct RecordingWaker {
+    chore: usize,
+    inner: Waker,
+}
+
+impl Wake for RecordingWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        log(self.chore, Event::Wake { at: Instant::now() });
+        self.inner.wake_by_ref();
+    }
+}
+
+impl<F: Future> Future for Recorded<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        let given = cx.waker();
+        let waker = match &this.waker {
+            Some((inner, recording)) if inner.will_wake(given) => recording.clone(),
+            _ => {
+                let recording = Waker::from(Arc::new(RecordingWaker {
+                    chore: this.chore,
+                    inner: given.clone(),
+                }));
+                this.waker = Some((given.clone(), recording.clone()));
+                recording
+            }
+        };
+        let began = Instant::now();
+        let result = this.future.as_mut().poll(&mut Context::from_waker(&waker));
+        let ended = Instant::now();
+        let ready = result.is_ready();
+        log(
+            this.chore,
+            Event::Poll {
+                began,
+                ended,
+                ready,
+            },
+        );
+        result
+    }
+}
+
+/// One recorded future's polls, counted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Polls {
+    pub name: String,
+    pub polls: usize,
+    pub wakes: usize,
+    /// The longest poll, as it is printed: the difference of its rounded ends.
+    pub longest: Seconds,
+}
+
+/// What the log holds so far, per recorded future, in the order they were recorded.
+pub fn counts() -> Vec<Polls> {
+    let log = LOG.lock().unwrap_or_else(|e| e.into_inner());
+    log.iter()
+        .map(|(name, events)| {
+            let mut polls = 0;
+            let mut wakes = 0;
+            let mut longest = Seconds { tenths: 0 };
+            for event in events {
+                match *event {
+                    Event::Poll { began, ended, .. } => {
+                        polls += 1;
+                        let tenths = Seconds::at(ended).tenths - Seconds::at(began).tenths;
+                        longest = longest.max(Seconds { tenths });
+                    }
+                    Event::Wake { .. } => wakes += 1,
+                }
+            }
+            Polls {
+                name: name.clone(),
+                polls,
+                wakes,
+                longest,
+            }
+        })
+        .collect()
+}
+
+/// Prints the polls per recorded future: how many, how many wakes, and the longest poll.
+pub fn report() {
+    let counts = counts();
+    let width = counts
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    println!();
+    println!("Polls:");
+    for Polls {
+        name,
+        polls,
+        wakes,
+        longest,
+    } in &counts
+    {
+        let polls = plural(*polls, "poll");
+        let wakes = plural(*wakes, "wake");
+        println!("  {name:width$}  {polls:>8}, {wakes:>7}, the longest {longest}");
+    }
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
