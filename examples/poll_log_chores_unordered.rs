@@ -43,6 +43,7 @@ async fn clean_potatoes() {
     }
 }
 
+// ANCHOR: main
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     // Each chore gets a waker of its own from the set, which polls only the chores woken since
@@ -56,3 +57,4 @@ async fn main() {
     poll_log::report();
     summary();
 }
+// ANCHOR_END: main

@@ -161,26 +161,13 @@ pub fn report() {
         .iter()
         .map(|c| c.name.chars().count())
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max(5);
     println!();
-    println!("Polls:");
-    for Polls {
-        name,
-        polls,
-        wakes,
-        longest,
-    } in &counts
-    {
-        let polls = plural(*polls, "poll");
-        let wakes = plural(*wakes, "wake");
-        println!("  {name:width$}  {polls:>8}, {wakes:>7}, the longest {longest}");
-    }
-}
-
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("{count} {word}")
-    } else {
-        format!("{count} {word}s")
+    println!("Polls");
+    println!("{:width$}  polls  wakes  longest poll", "chore");
+    for chore in &counts {
+        let (name, polls, wakes) = (&chore.name, chore.polls, chore.wakes);
+        println!("{name:width$}  {polls:>5}  {wakes:>5}  {}", chore.longest);
     }
 }
