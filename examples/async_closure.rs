@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 // ANCHOR: takes
 /// Runs the machines at once; calls `when_done` for each as soon as it is done.
@@ -17,8 +17,9 @@ async fn every_machine(machines: &[(&'static str, u64)], when_done: impl AsyncFn
     let runs = machines.iter().map(|&(name, millis)| {
         let when_done = &when_done;
         async move {
-            let bar = bar(name);
-            tokio::time::sleep(Duration::from_millis(millis)).await;
+            let wait = Duration::from_millis(millis);
+            let bar = waiting(name, wait);
+            tokio::time::sleep(wait).await;
             bar.end();
             when_done(name).await;
         }

@@ -11,7 +11,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 // ANCHOR: trait
 /// Each implementation's `run` returns a future of its own type: fine for generics, not for `dyn`.
@@ -24,8 +24,9 @@ struct Kettle;
 
 impl Machine for Dishwasher {
     async fn run(&self) -> String {
-        let bar = bar("dishwasher");
-        tokio::time::sleep(Duration::from_millis(600)).await;
+        let wait = Duration::from_millis(600);
+        let bar = waiting("dishwasher", wait);
+        tokio::time::sleep(wait).await;
         bar.end();
         "clean dishes".to_string()
     }
@@ -33,8 +34,9 @@ impl Machine for Dishwasher {
 
 impl Machine for Kettle {
     async fn run(&self) -> String {
-        let bar = bar("kettle");
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        let wait = Duration::from_millis(300);
+        let bar = waiting("kettle", wait);
+        tokio::time::sleep(wait).await;
         bar.end();
         "hot water".to_string()
     }

@@ -9,7 +9,7 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 // ANCHOR: guard
 /// Knows which step its job is at, and says so if it is dropped before the job is done.
@@ -51,7 +51,7 @@ async fn bake(job: &'static str) {
 async fn main() {
     // ANCHOR: ways
     // 1. A timeout drops the future it wraps when the time is up.
-    let timed = bar("timeout");
+    let timed = waiting("timeout", Duration::from_millis(400));
     let result = tokio::time::timeout(Duration::from_millis(400), bake("timeout")).await;
     say(format!(
         "timeout: {}",
@@ -64,7 +64,7 @@ async fn main() {
     timed.end();
 
     // 2. `select!` drops every branch but the one that finished first.
-    let raced = bar("select!");
+    let raced = waiting("select!", Duration::from_millis(800));
     tokio::select! {
         () = bake("select! loser") => say("select!: the cake won"),
         () = tokio::time::sleep(Duration::from_millis(800)) => say("select!: the bell won"),
@@ -73,7 +73,7 @@ async fn main() {
 
     // 3. `abort` asks the runtime to drop a task; it is dropped the next time the runtime
     //    looks at it, here at main's next `.await`.
-    let aborted = bar("abort");
+    let aborted = waiting("abort", Duration::from_millis(300));
     let task = tokio::spawn(bake("aborted task"));
     tokio::time::sleep(Duration::from_millis(300)).await;
     task.abort();
@@ -85,7 +85,7 @@ async fn main() {
 
     // 4. When main returns, the runtime drops every task still running.
     let _left = tokio::spawn(bake("task left running"));
-    let last = bar("main returns");
+    let last = waiting("main returns", Duration::from_millis(900));
     tokio::time::sleep(Duration::from_millis(900)).await;
     say("main returns");
     last.end();

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
 
-use workbook::{Seconds, bar, cpu_work, say, summary};
+use workbook::{Seconds, cpu_work, say, summary, waiting, working};
 
 // ANCHOR: sleep
 thread_local! {
@@ -176,7 +176,7 @@ impl EventLoop {
 // ANCHOR: lessons
 /// print_async's job, and sleep_async's when `verbose`.
 async fn job(name: &'static str, seconds: u64, verbose: bool) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
     if verbose {
         say(format!("{name} starts, it will take {seconds} s"));
     }
@@ -191,7 +191,7 @@ async fn job(name: &'static str, seconds: u64, verbose: bool) {
 
 /// loop_async's job.
 async fn numbered_job(number: u32) {
-    let bar = bar(&format!("job {number}"));
+    let bar = waiting(&format!("job {number}"), Duration::from_secs(1));
     say(format!("Start {number}"));
     sleep(Duration::from_secs(1)).await;
     say(format!("End {number}"));
@@ -200,7 +200,7 @@ async fn numbered_job(number: u32) {
 
 /// chores_async's chores: the machines wait, the potatoes keep the thread and never yield.
 async fn machine(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
     say(format!("{name} starts, it needs {seconds} s"));
     sleep(Duration::from_secs(seconds)).await;
     say(format!("{name} is done, noticed after {}", bar.elapsed()));
@@ -213,7 +213,7 @@ async fn laundry() {
 }
 
 async fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     say("potatoes: 10 to clean by hand");
     for potato in 1..=10 {
         cpu_work(Duration::from_millis(700));

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 // ANCHOR: timer
 /// A future that is ready `duration` after its first poll.
@@ -80,7 +80,7 @@ fn timer(name: &'static str, seconds: u64) -> Timer {
 // ANCHOR: job
 /// print_async's job, with the hand-written `Timer` in place of `tokio::time::sleep`.
 async fn job(name: &'static str, seconds: u64) {
-    let bar = bar(name);
+    let bar = waiting(name, Duration::from_secs(seconds));
     timer(name, seconds).await;
     say(name);
     bar.end();

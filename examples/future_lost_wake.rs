@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 // ANCHOR: timer
 /// A future that is ready `duration` after its first poll, if only someone polls it then.
@@ -52,14 +52,14 @@ async fn main() {
         polls: polls.clone(),
     };
     // Its bar is main's: the task may never get to end it.
-    let task_bar = bar("timer task");
+    let task_bar = waiting("timer task", Duration::from_secs(1));
     let task = tokio::spawn(async move {
         timer.await;
         say("timer task: done");
     });
 
     // The bound: without it this program would never end.
-    let patience = bar("main waits");
+    let patience = waiting("main waits", Duration::from_secs(3));
     tokio::time::sleep(Duration::from_secs(3)).await;
     patience.end();
     if task.is_finished() {

@@ -17,8 +17,9 @@ const ONE_POTATO: Duration = Duration::from_millis(700);
 
 /// A machine works on its own: all we do is wait for it.
 async fn machine(name: &str, seconds: u64) {
+    let wait = Duration::from_secs(seconds);
     say(format!("{name} starts, it needs {seconds} s"));
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{name} is done"));
 }
 

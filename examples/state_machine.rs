@@ -11,14 +11,15 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::time::Sleep;
-use workbook::{Bar, bar, say, summary};
+use workbook::{Bar, say, summary, waiting};
 
 // ANCHOR: async_fn
 // What print_async writes:
 //
 //     async fn job(name: &str, seconds: u64) {
-//         let bar = bar(name);
-//         tokio::time::sleep(Duration::from_secs(seconds)).await;
+//         let wait = Duration::from_secs(seconds);
+//         let bar = waiting(name, wait);
+//         tokio::time::sleep(wait).await;
 //         say(name);
 //         bar.end();
 //     }
@@ -57,8 +58,9 @@ impl Future for Job<'_> {
             match std::mem::replace(state, Job::Done) {
                 Job::Start { name, seconds } => {
                     // The code before the `.await`, up to the future it awaits.
-                    let bar = bar(name);
-                    let sleep = Box::pin(tokio::time::sleep(Duration::from_secs(seconds)));
+                    let wait = Duration::from_secs(seconds);
+                    let bar = waiting(name, wait);
+                    let sleep = Box::pin(tokio::time::sleep(wait));
                     *state = Job::Sleeping { name, bar, sleep };
                     // On to the `.await`, in the same poll.
                 }

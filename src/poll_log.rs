@@ -154,7 +154,10 @@ pub fn counts() -> Vec<Polls> {
         .collect()
 }
 
-/// Prints the polls per recorded future: how many, how many wakes, and the longest poll.
+/// Prints the polls per recorded future: how many, how many wakes, and the longest poll. Then
+/// adds their bars to the timeline that [`crate::summary`] draws: one row a recorded future, each
+/// poll drawn as work (`█`), and the time between two polls as a wait (`░`), which turns to `▒`
+/// from the moment the future was woken until it was polled.
 pub fn report() {
     let counts = counts();
     let width = counts
@@ -170,4 +173,57 @@ pub fn report() {
         let (name, polls, wakes) = (&chore.name, chore.polls, chore.wakes);
         println!("{name:width$}  {polls:>5}  {wakes:>5}  {}", chore.longest);
     }
+    add_bars();
+}
+
+/// The bars of every recorded future, in the order they were recorded: for each, its waits first
+/// and then its polls, so that a short poll is drawn over the wait that begins where it ends.
+fn add_bars() {
+    let log = std::mem::take(&mut *LOG.lock().unwrap_or_else(|e| e.into_inner()));
+    let mut bars = crate::BARS.lock().unwrap_or_else(|e| e.into_inner());
+    for (name, events) in log {
+        let mut waits = Vec::new();
+        let mut polls = Vec::new();
+        let mut last_end: Option<Instant> = None;
+        let mut woken: Option<Instant> = None;
+        for event in events {
+            match event {
+                Event::Wake { at } => {
+                    woken = woken.or(Some(at));
+                }
+                Event::Poll {
+                    began,
+                    ended,
+                    ready,
+                } => {
+                    if let Some(from) = last_end {
+                        waits.push(wait(from, woken, began));
+                    }
+                    polls.push((Seconds::at(began), Seconds::at(ended), crate::Kind::Working));
+                    last_end = (!ready).then_some(ended);
+                    woken = None;
+                }
+            }
+        }
+        for (from, to, kind) in waits.into_iter().chain(polls) {
+            bars.push(crate::Finished {
+                job: name.clone(),
+                order: crate::BARS_BEGUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                from,
+                to,
+                kind,
+            });
+        }
+    }
+}
+
+/// The wait between two polls, from the end of one to the start of the next: due at the first wake
+/// in between, as printed (so that the drawing agrees with the stamps), or not known if none came.
+fn wait(from: Instant, woken: Option<Instant>, to: Instant) -> (Seconds, Seconds, crate::Kind) {
+    let (from, to) = (Seconds::at(from), Seconds::at(to));
+    let due = woken.map(|at| {
+        let tenths = Seconds::at(at).tenths.saturating_sub(from.tenths);
+        std::time::Duration::from_millis(tenths * 100)
+    });
+    (from, to, crate::Kind::Waiting { due })
 }
