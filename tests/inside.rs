@@ -68,18 +68,26 @@ fn row<'a>(table: &'a [(String, u32, u64)], chore: &str) -> &'a (String, u32, u6
         .expect("a chore in the table")
 }
 
+/// As the snapshots allow: a time printed up to 0.2 s late (a busy machine holds a thread back).
+fn about(tenths: u64, expected: u64) -> bool {
+    (expected..=expected + 2).contains(&tenths)
+}
+
 #[test]
 fn join_polls_the_potatoes_once_for_7_s_or_once_a_potato() {
     let never_yield = polls("poll_log_chores");
     assert_eq!(row(&never_yield, "potatoes").1, 1);
-    assert_eq!(row(&never_yield, "potatoes").2, 70);
+    assert!(
+        about(row(&never_yield, "potatoes").2, 70),
+        "{never_yield:?}"
+    );
     let yielding = polls("poll_log_chores_yield");
     assert_eq!(
         row(&yielding, "potatoes").1,
         11,
         "ten potatoes, then the end"
     );
-    assert_eq!(row(&yielding, "potatoes").2, 7);
+    assert!(about(row(&yielding, "potatoes").2, 7), "{yielding:?}");
 }
 
 #[test]
@@ -90,7 +98,7 @@ fn join_polls_every_chore_each_time_futures_unordered_only_the_woken_one() {
     // done at 3.5 s; the set polls it at the start and when it is woken.
     assert_eq!(row(&joined, "dishwasher").1, 6);
     assert_eq!(row(&unordered, "dishwasher").1, 2);
-    assert_eq!(row(&unordered, "potatoes"), row(&joined, "potatoes"));
+    assert_eq!(row(&unordered, "potatoes").1, row(&joined, "potatoes").1);
 }
 
 /// A future that is pending `left` times, waking itself each time, like a `yield_now`.
