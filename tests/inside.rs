@@ -5,6 +5,8 @@
 //!   for `FuturesUnordered`.
 //! - Recording a poll costs a few microseconds: a run of the chores records a few dozen events,
 //!   far under 1% of its 7 s.
+//! - `event_loop --chores`, the one lesson of the event loop that computes: its snapshot and time,
+//!   run with its share of the CPU (the registry's runs of `event_loop` only wait).
 //! - `event_loop` rejects a bad lesson with one line and exit code 2.
 
 use std::future::Future;
@@ -13,7 +15,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
-use crate::common::{first_run, run_example};
+use crate::common::{cpu_share, first_run, printed_total_tenths, run_example};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -138,6 +140,26 @@ fn recording_a_poll_and_a_wake_costs_microseconds() {
     assert!(
         per_poll < Duration::from_micros(20),
         "recording a poll and its wake took {per_poll:?}"
+    );
+}
+
+#[test]
+fn event_loop_chores() {
+    let _share = cpu_share("event_loop --chores");
+    let run = run_example("event_loop", &["--chores"]);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "event_loop --chores failed: {}",
+        run.stderr
+    );
+    snapshot!("event_loop_chores", run.stdout);
+    // The potatoes' one poll of 7 s, then the dryer's 3 s, as chores_async.
+    assert_eq!(printed_total_tenths(&run.stdout), Some(100));
+    let wall = run.wall.as_secs_f64();
+    assert!(
+        (10.0..=10.0 * 1.05 + 0.15).contains(&wall),
+        "it took {wall:.3} s"
     );
 }
 

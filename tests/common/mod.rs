@@ -61,9 +61,9 @@ fn demand(example: &str) -> Demand {
         // Ten potatoes of 0.7 s, then the dryer where they never yield.
         "chores_async" | "chores_smol" | "chores_async_std" => cpu(1, 10),
         name if name.starts_with("chores_") => cpu(1, 7),
-        // How async works inside: the chores under a poll log, and under the event loop (whose
-        // other lessons, run under the same name, only wait).
-        "poll_log_chores" | "event_loop" => cpu(1, 10),
+        // How async works inside: the chores under a poll log, and under the event loop (its other
+        // lessons only wait: tests/inside.rs takes this share for its `--chores` run).
+        "poll_log_chores" | "event_loop --chores" => cpu(1, 10),
         name if name.starts_with("poll_log_chores_") => cpu(1, 7),
         // Two threads computing at once: the point of these examples. `models` and
         // `gather_threads` also compute on one thread, to compare.
