@@ -241,7 +241,8 @@ fn main() {
             event_loop.spawn("potatoes", clean_potatoes());
         }
         _ => {
-            eprintln!("event_loop: give at most one of --sleep, --loop, --chores");
+            let usage = "usage: event_loop [--sleep | --loop | --chores]";
+            eprintln!("event_loop: give at most one lesson ({usage})");
             std::process::exit(2);
         }
     }
