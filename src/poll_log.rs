@@ -227,3 +227,43 @@ fn wait(from: Instant, woken: Option<Instant>, to: Instant) -> (Seconds, Seconds
     });
     (from, to, crate::Kind::Waiting { due })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pending twice, waking itself each time, then ready.
+    struct TwoYields(u32);
+
+    impl Future for TwoYields {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            if self.0 == 2 {
+                return Poll::Ready(());
+            }
+            self.0 += 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+
+    #[test]
+    fn each_poll_and_each_wake_is_counted_and_nothing_else_changes() {
+        let mut future = std::pin::pin!(record("two yields", TwoYields(0)));
+        let mut cx = Context::from_waker(Waker::noop());
+        let answers: Vec<bool> = (0..3)
+            .map(|_| future.as_mut().poll(&mut cx).is_ready())
+            .collect();
+        assert_eq!(
+            answers,
+            [false, false, true],
+            "polled exactly as without the log"
+        );
+        let counts = counts();
+        let mine = counts
+            .iter()
+            .find(|c| c.name == "two yields")
+            .expect("recorded");
+        assert_eq!((mine.polls, mine.wakes), (3, 2));
+    }
+}
