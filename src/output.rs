@@ -268,7 +268,15 @@ pub fn times_in(text: &str) -> (String, Vec<Tenths>) {
         let digits = from_digit
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(from_digit.len());
-        let candidate = &from_digit[..(digits + 2).min(from_digit.len())];
+        // A time is digits, a dot and one digit: `7.0`. Anything else is left as it is.
+        let tenth = from_digit[digits..]
+            .strip_prefix('.')
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        let candidate = if tenth.is_some() {
+            &from_digit[..digits + 2]
+        } else {
+            &from_digit[..digits]
+        };
         let after = &from_digit[candidate.len()..];
         let preceded_by_word = before.chars().last().is_some_and(|c| c.is_alphanumeric());
         match tenths(candidate) {
@@ -420,6 +428,10 @@ dryer                                          ░░░░░░░░░░░
         assert_eq!(
             times_in("potato 10 is clean, v1.2 s3"),
             ("potato 10 is clean, v1.2 s3".to_string(), vec![])
+        );
+        assert_eq!(
+            times_in("caller 1: Oslo 16 °C after 0.8 s"),
+            ("caller 1: Oslo 16 °C after # s".to_string(), vec![8])
         );
     }
 
