@@ -15,6 +15,7 @@
 pub mod args;
 pub mod measure;
 pub mod output;
+pub mod poll_log;
 pub mod scratch;
 pub mod server;
 pub mod url_list;
@@ -54,6 +55,11 @@ impl Seconds {
     /// The time since the clock started.
     pub fn since_start() -> Seconds {
         Seconds::of(start().elapsed())
+    }
+
+    /// The time from the start of the clock to `instant` (zero for an instant before it).
+    pub fn at(instant: Instant) -> Seconds {
+        Seconds::of(instant.saturating_duration_since(start()))
     }
 }
 

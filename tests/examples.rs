@@ -44,9 +44,11 @@ mod arguments_and_cleanup;
 mod book;
 mod ecosystem;
 mod http;
+mod inside;
 mod models;
 mod pitfalls;
 mod runtimes;
+mod virtual_time;
 
 use std::collections::BTreeSet;
 
@@ -225,6 +227,31 @@ examples! {
     pitfall_unbounded_bug: Untimed,
     pitfall_unbounded_fix: Untimed,
     pitfall_unbounded_fix_buffered: Untimed,
+    // ---- How async works inside (book/src/inside/).
+    // print_async's jobs with a hand-written timer.
+    future_by_hand: LongestOf(&[2.0, 1.0]),
+    // The timer is due at 1 s but nobody wakes it: main gives up after its 3 s.
+    future_lost_wake: SumOf(&[3.0]),
+    // print_async's job as a hand-written state machine: print_async's output (tests/inside.rs).
+    state_machine: LongestOf(&[2.0, 1.0]),
+    future_size: Untimed,
+    // The lessons under the workbook's own event loop, each as long as under tokio.
+    event_loop: LongestOf(&[2.0, 1.0]),
+    event_loop_sleep = "event_loop" ["--sleep"]: LongestOf(&[2.0, 1.0]),
+    event_loop_loop = "event_loop" ["--loop"]: LongestOf(&[1.0, 1.0, 1.0, 1.0]),
+    // `event_loop --chores` computes: tests/inside.rs runs it with its share of the CPU.
+    // The chores with their polls recorded take as long as without (chores_async, _yield).
+    poll_log_chores: SumOf(&[7.0, 3.0]),
+    poll_log_chores_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
+    poll_log_chores_unordered: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
+    // Two futures of 0.5 s awaited one after the other.
+    pin_future: SumOf(&[0.5, 0.5]),
+    // A timeout of 0.4 s, a select! bell of 0.8 s, an abort after 0.3 s, main's last 0.9 s.
+    cancel_drop: SumOf(&[0.4, 0.8, 0.3, 0.9]),
+    // Two rounds, each as long as the dishwasher's 0.6 s.
+    async_trait: SumOf(&[0.6, 0.6]),
+    // Each machine, then 0.1 s to write it down.
+    async_closure: LongestOf(&[0.6 + 0.1, 0.3 + 0.1, 0.9 + 0.1]),
 }
 
 /// Examples that are not snapshot-tested here, each with the reason.

@@ -171,6 +171,10 @@ fn demand(example: &str) -> Demand {
         // Ten potatoes of 0.7 s, then the dryer where they never yield.
         "chores_async" | "smol_chores" | "async_std_chores" => cpu(1, 10),
         name if name.starts_with("chores_") || name.ends_with("_chores_yield") => cpu(1, 7),
+        // How async works inside: the chores under a poll log, and under the event loop (its other
+        // lessons only wait: tests/inside.rs takes this share for its `--chores` run).
+        "poll_log_chores" | "event_loop --chores" => cpu(1, 10),
+        name if name.starts_with("poll_log_chores_") => cpu(1, 7),
         // Two threads computing at once: the point of these examples. `models` and
         // `gather_threads` also compute on one thread, to compare.
         "models" => cpu(2, 5),
