@@ -416,18 +416,14 @@ fn row_of(example: &str) -> &'static Row {
         .unwrap_or(&NO_ARGUMENTS)
 }
 
-/// Runs every bad input of the examples `shard` picks, one process after another, and fails
-/// with every fault found (a pending row's faults are only reported).
-fn bad_inputs(shard: usize, of: usize) {
-    let examples: Vec<String> = all_examples()
-        .into_iter()
-        .enumerate()
-        .filter(|(index, _)| index % of == shard)
-        .map(|(_, name)| name)
-        .collect();
-    let _share = common::cpu_share_for_quick_processes(4);
+/// Every bad input of every example, one process after another (each ends in a few milliseconds,
+/// and together they keep about one thread busy): the test fails with every fault found.
+#[test]
+fn bad_inputs_are_one_line_and_the_right_exit_code() {
+    let examples = all_examples();
+    let _share = common::cpu_share_for_quick_processes(5);
     let mut faults = Vec::new();
-    let (mut tried, mut pending_passed) = (0, 0);
+    let (mut tried, mut pending_passed, mut pending_faults) = (0, 0, Vec::new());
     // A pending row's example prints anyhow's backtrace with RUST_BACKTRACE=1, which takes a few
     // tenths of a second to render: its cases run only when asked for.
     let run_pending = std::env::var_os("FAULTS_PENDING").is_some();
@@ -442,7 +438,9 @@ fn bad_inputs(shard: usize, of: usize) {
             tried += 1;
             match (fault(example, &ended, &case.expect), row.pending) {
                 (Some(fault), None) => faults.push(format!("{example} {args:?}: {fault}")),
-                (Some(_), Some(_)) => {}
+                (Some(fault), Some(_)) => {
+                    pending_faults.push(format!("{example} {args:?}: {fault}"))
+                }
                 (None, Some(_)) => pending_passed += 1,
                 (None, None) => {}
             }
@@ -450,6 +448,9 @@ fn bad_inputs(shard: usize, of: usize) {
     }
     if run_pending {
         eprintln!("faults: {pending_passed} cases of pending rows already keep the rule");
+        for fault in &pending_faults {
+            eprintln!("pending: {fault}");
+        }
     }
     assert!(
         faults.is_empty(),
@@ -457,21 +458,6 @@ fn bad_inputs(shard: usize, of: usize) {
         faults.len(),
         faults.join("\n")
     );
-}
-
-#[test]
-fn bad_inputs_are_one_line_and_the_right_exit_code_1() {
-    bad_inputs(0, 3);
-}
-
-#[test]
-fn bad_inputs_are_one_line_and_the_right_exit_code_2() {
-    bad_inputs(1, 3);
-}
-
-#[test]
-fn bad_inputs_are_one_line_and_the_right_exit_code_3() {
-    bad_inputs(2, 3);
 }
 
 /// A pipe whose reading end is already closed: the example's first line meets a closed stdout.
@@ -563,11 +549,18 @@ fn the_table_is_of_real_examples() {
             row.example
         );
     }
-    let total: usize = examples.iter().map(|name| cases(row_of(name)).len()).sum();
+    let count = |pending: bool| -> usize {
+        let rows = examples.iter().map(|name| row_of(name));
+        rows.filter(|row| row.pending.is_some() == pending)
+            .map(|row| cases(row).len())
+            .sum()
+    };
     eprintln!(
-        "faults: {} examples, {} in the table; {total} bad inputs and {} closed-stdout runs",
+        "faults: {} examples, {} in the table; {} bad inputs ({} more pending), {} closed-stdout runs",
         examples.len(),
         TABLE.len(),
+        count(false),
+        count(true),
         examples.len()
     );
 }
