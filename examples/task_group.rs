@@ -15,15 +15,16 @@ use tokio_util::sync::CancellationToken;
 use workbook::{Seconds, say, summary, waiting};
 
 const JOBS: u32 = 5;
+const TIDY_UP: Duration = Duration::from_millis(300);
 
 /// task_group: a group of jobs that waits for all of them and cancels the rest when one fails.
 #[derive(clap::Parser)]
 struct Options {
     /// Make this job (1 to 5) fail at its end.
-    #[arg(long, value_name = "JOB", value_parser = clap::value_parser!(u32).range(1..=JOBS as i64))]
+    #[arg(long, value_name = "JOB")]
+    #[arg(value_parser = clap::value_parser!(u32).range(1..=i64::from(JOBS)))]
     fail_at: Option<u32>,
 }
-const TIDY_UP: Duration = Duration::from_millis(300);
 
 /// How a job ended, when it did not fail.
 enum Ended {

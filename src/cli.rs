@@ -7,8 +7,8 @@
 //!   one line on stderr, `NAME: PROBLEM (usage: NAME [--flag VALUE] ...)`, and exit code 2.
 //!   Nothing has started yet when the options are read, so ending there leaves nothing half done.
 //! - An example that takes no options reads nothing: the clock's start (the first `say`, `bar`
-//!   or `summary`) treats any argument to an example of `examples/` as a usage error. One that prints before or without the
-//!   clock calls [`no_options`] first.
+//!   or `summary`) treats any argument to an example of `examples/` as a usage error. One that
+//!   prints before or without the clock calls [`no_options`] first.
 //! - [`between`] and [`seconds`] are the value parsers of bounded numbers: above or below the
 //!   bounds is a usage error that names them. Every numeric option has bounds.
 //! - [`usage_error`] is the same one line and exit 2 for a check clap cannot express.
@@ -118,18 +118,21 @@ pub fn usage_error(problem: impl fmt::Display) -> ! {
     exit_with_usage(problem.to_string(), &usage)
 }
 
-/// A whole number in `bounds`, for `#[arg(value_parser = cli::between(1, MAX))]` on a `usize`.
-/// Outside them, the usage error names the bounds: `0 is not in 1..=10000`.
+/// A whole number from `min` to `max`, for `#[arg(value_parser = cli::between(1, MAX))]` on a
+/// `usize`. Outside them, the usage error names the bounds: `0 is not in 1..=10000`.
 pub fn between(min: usize, max: usize) -> RangedU64ValueParser<usize> {
     RangedU64ValueParser::<usize>::new().range(min as u64..=max as u64)
 }
 
-/// Seconds, fractions allowed (`2.5`), in `bounds`, read as a `Duration`:
-/// `#[arg(value_parser = cli::seconds(0.1..=3600.0))]`.
+/// Seconds, fractions allowed (`2.5`), in `bounds` (never below 0), read as a `Duration`:
+/// `#[arg(value_parser = cli::seconds(0.1..=3600.0))]`. Outside them, the usage error names the
+/// bounds: `takes seconds from 0.1 to 3600, not `-1``.
 pub fn seconds(bounds: RangeInclusive<f64>) -> impl TypedValueParser<Value = Duration> {
     let (min, max) = (*bounds.start(), *bounds.end());
     clap::builder::StringValueParser::new().try_map(move |text| match text.parse::<f64>() {
-        Ok(s) if s.is_finite() && (min..=max).contains(&s) => Ok(Duration::from_secs_f64(s)),
+        Ok(s) if s.is_finite() && s >= 0.0 && (min..=max).contains(&s) => {
+            Ok(Duration::from_secs_f64(s))
+        }
         _ => Err(format!("takes seconds from {min} to {max}, not `{text}`")),
     })
 }
@@ -357,6 +360,29 @@ mod tests {
             &["--workers", "-1"],
         ] {
             assert!(!problem(args).contains('\n'), "{args:?}");
+        }
+    }
+
+    #[derive(clap::Parser, Debug)]
+    struct Timed {
+        #[arg(long, value_name = "SECS", value_parser = seconds(0.1..=60.0))]
+        timeout: Option<Duration>,
+    }
+
+    #[test]
+    fn seconds_are_read_within_their_bounds() {
+        let read =
+            |text: &str| Timed::try_parse_from(["t".to_string(), format!("--timeout={text}")]);
+        assert_eq!(
+            read("2.5").unwrap().timeout,
+            Some(Duration::from_millis(2500))
+        );
+        for bad in ["0", "-1", "61", "nan", "inf", "soon"] {
+            let problem = one_line(&read(bad).unwrap_err());
+            assert!(
+                problem.contains("takes seconds from 0.1 to 60"),
+                "{bad}: {problem}"
+            );
         }
     }
 
