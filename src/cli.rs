@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-use clap::builder::{RangedU64ValueParser, TypedValueParser};
+use clap::builder::{RangedI64ValueParser, TypedValueParser};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 
 /// Set once the example's options were read, by [`parse`] (or the clock's check).
@@ -94,8 +94,21 @@ pub(crate) fn parse_command(command: Command) -> ArgMatches {
     matches_from(command, std::env::args_os())
 }
 
-fn matches_from(mut command: Command, args: impl IntoIterator<Item = OsString>) -> ArgMatches {
+/// The example's command as clap reads it: `--workers -3` is a value out of bounds, not an
+/// unknown flag `-3`.
+fn prepared(command: Command) -> Command {
+    command.mut_args(|arg| {
+        if arg.get_action().takes_values() {
+            arg.allow_negative_numbers(true)
+        } else {
+            arg
+        }
+    })
+}
+
+fn matches_from(command: Command, args: impl IntoIterator<Item = OsString>) -> ArgMatches {
     set_up();
+    let mut command = prepared(command);
     READ.store(true, Ordering::Relaxed);
     let usage = usage(&command);
     let _ = USAGE.set(usage.clone());
@@ -120,8 +133,9 @@ pub fn usage_error(problem: impl fmt::Display) -> ! {
 
 /// A whole number from `min` to `max`, for `#[arg(value_parser = cli::between(1, MAX))]` on a
 /// `usize`. Outside them, the usage error names the bounds: `0 is not in 1..=10000`.
-pub fn between(min: usize, max: usize) -> RangedU64ValueParser<usize> {
-    RangedU64ValueParser::<usize>::new().range(min as u64..=max as u64)
+pub fn between(min: usize, max: usize) -> RangedI64ValueParser<usize> {
+    let bound = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    RangedI64ValueParser::<usize>::new().range(bound(min)..=bound(max))
 }
 
 /// Seconds, fractions allowed (`2.5`), in `bounds` (never below 0), read as a `Duration`:
@@ -325,7 +339,7 @@ fn end_quietly_when_stdout_closes() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::{CommandFactory, Parser};
+    use clap::CommandFactory;
 
     #[derive(clap::Parser, Debug)]
     struct Options {
@@ -335,9 +349,15 @@ mod tests {
         fast: bool,
     }
 
+    /// `args` read as `parse` reads them, without ending the test.
+    fn read<T: clap::Parser>(args: &[&str]) -> std::result::Result<T, clap::Error> {
+        let args = std::iter::once("t").chain(args.iter().copied());
+        let mut matches = prepared(T::command()).try_get_matches_from(args)?;
+        T::from_arg_matches_mut(&mut matches)
+    }
+
     fn problem(args: &[&str]) -> String {
-        let error =
-            Options::try_parse_from(std::iter::once("t").chain(args.iter().copied())).unwrap_err();
+        let error = read::<Options>(args).unwrap_err();
         one_line(&error)
     }
 
@@ -354,11 +374,11 @@ mod tests {
         );
         assert!(problem(&["--bogus"]).starts_with("unexpected argument '--bogus' found"));
         assert!(problem(&["--workers"]).contains("a value is required"));
-        for args in [
-            &["--workers", "x"][..],
-            &["--fast", "extra"],
-            &["--workers", "-1"],
-        ] {
+        assert_eq!(
+            problem(&["--workers", "-1"]),
+            "invalid value '-1' for '--workers <N>': -1 is not in 1..=100"
+        );
+        for args in [&["--workers", "x"][..], &["--fast", "extra"]] {
             assert!(!problem(args).contains('\n'), "{args:?}");
         }
     }
@@ -371,14 +391,13 @@ mod tests {
 
     #[test]
     fn seconds_are_read_within_their_bounds() {
-        let read =
-            |text: &str| Timed::try_parse_from(["t".to_string(), format!("--timeout={text}")]);
+        let timeout = |text: &str| read::<Timed>(&["--timeout", text]);
         assert_eq!(
-            read("2.5").unwrap().timeout,
+            timeout("2.5").unwrap().timeout,
             Some(Duration::from_millis(2500))
         );
         for bad in ["0", "-1", "61", "nan", "inf", "soon"] {
-            let problem = one_line(&read(bad).unwrap_err());
+            let problem = one_line(&timeout(bad).unwrap_err());
             assert!(
                 problem.contains("takes seconds from 0.1 to 60"),
                 "{bad}: {problem}"
