@@ -22,7 +22,9 @@ async fn primes_below(below: u64) -> (u64, ThreadId) {
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
+    // Takes no options, and ends quietly if stdout is closed (see `workbook::cli`).
+    workbook::cli::no_options();
     let stopwatch = Stopwatch::start();
 
     let (a, b) = tokio::join!(primes_below(BELOW), primes_below(BELOW));

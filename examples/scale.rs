@@ -17,7 +17,6 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
 use workbook::measure::{peak_memory_bytes, resident_memory_bytes};
 
 const ONE_SECOND: Duration = Duration::from_secs(1);
@@ -159,44 +158,52 @@ fn run(runtime: &str, n: u64) -> anyhow::Result<Ran> {
         "smol" => smol_jobs(n),
         "async-std" => async_std_jobs(n),
         _ => {
-            refuse_too_many_threads(n)?;
+            refuse_too_many_threads(n);
             thread_jobs(n)
         }
     })
 }
 
+/// scale: N jobs that each sleep 1 s, all at once, on one runtime; prints what it measured.
+#[derive(clap::Parser)]
+struct Options {
+    /// The runtime: current_thread, multi_thread, smol, async-std or threads.
+    #[arg(value_name = "RUNTIME", value_parser = clap::builder::PossibleValuesParser::new(RUNTIMES.map(|(name, _)| name)))]
+    runtime: String,
+    /// How many jobs, from 1 to 1,000,000 (`100_000` is fine).
+    #[arg(value_name = "N", value_parser = jobs)]
+    n: u64,
+}
+
+/// N: a whole number of jobs from 1 to `MAX_N`, with `_` or `,` between digits if you like.
+fn jobs(text: &str) -> Result<u64, String> {
+    match text.replace(['_', ','], "").parse::<u64>() {
+        Ok(n) if (1..=MAX_N).contains(&n) => Ok(n),
+        _ => Err(format!("N is a whole number from 1 to {MAX_N}")),
+    }
+}
+
 /// More threads than half the machine's process ids would starve every other program of them.
-fn refuse_too_many_threads(n: u64) -> anyhow::Result<()> {
+fn refuse_too_many_threads(n: u64) {
     let ids = ["/proc/sys/kernel/pid_max", "/proc/sys/kernel/threads-max"]
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok()?.trim().parse::<u64>().ok())
         .min();
-    match ids {
-        Some(ids) if n > ids / 2 => bail!(
+    if let Some(ids) = ids.filter(|ids| n > ids / 2) {
+        workbook::cli::usage_error(format!(
             "{n} threads is over half of this machine's {ids} process ids: that would leave \
              other programs none to start with"
-        ),
-        _ => Ok(()),
+        ));
     }
 }
 
-fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let names = RUNTIMES.map(|(name, _)| name).join(", ");
-    let [runtime, n] = args.as_slice() else {
-        bail!("usage: scale RUNTIME N, where RUNTIME is one of {names}");
-    };
-    let Some(&(runtime, shown)) = RUNTIMES.iter().find(|(name, _)| name == runtime) else {
-        bail!("no runtime called {runtime:?}; the runtimes are {names}");
-    };
-    let n: u64 = n
-        .replace(['_', ','], "")
-        .parse()
-        .ok()
-        .filter(|n| (1..=MAX_N).contains(n))
-        .with_context(|| format!("N must be a whole number from 1 to {MAX_N}, not {n:?}"))?;
-
-    let ran = run(runtime, n)?;
+fn main() -> workbook::Result {
+    let options: Options = workbook::cli::parse();
+    let (runtime, shown) = *RUNTIMES
+        .iter()
+        .find(|(name, _)| *name == options.runtime)
+        .expect("clap accepts only the names of RUNTIMES");
+    let ran = run(runtime, options.n)?;
     let peak = peak_memory_bytes().unwrap_or(0);
     // One `what: value` a line: easy to read, and what `cargo measure scale` reads back.
     println!("runtime: {shown}");

@@ -43,6 +43,7 @@ mod common;
 mod arguments_and_cleanup;
 mod book;
 mod ecosystem;
+mod faults;
 mod http;
 mod inside;
 mod models;

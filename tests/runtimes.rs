@@ -335,7 +335,7 @@ fn scale_rejects_bad_input_with_one_line() {
         &["threads", "1000000"],
     ] {
         let run = run_example("scale", args);
-        assert_ne!(run.code, Some(0), "scale {args:?} should fail");
+        assert_eq!(run.code, Some(2), "scale {args:?} is a usage error");
         assert!(
             run.stdout.is_empty(),
             "scale {args:?} printed:\n{}",
@@ -343,7 +343,7 @@ fn scale_rejects_bad_input_with_one_line() {
         );
         let stderr = run.stderr.trim_end();
         assert!(
-            stderr.starts_with("Error: ") && !stderr.contains('\n'),
+            stderr.starts_with("scale: ") && !stderr.contains('\n'),
             "scale {args:?} should say one line, not:\n{stderr}"
         );
     }

@@ -242,7 +242,10 @@ pub struct CpuShare(Demand);
 
 /// Waits until `example` may run, and takes its share of the budget.
 pub fn cpu_share(example: &str) -> CpuShare {
-    let demand = demand(example);
+    cpu_share_of(demand(example))
+}
+
+fn cpu_share_of(demand: Demand) -> CpuShare {
     let mut budget = lock_budget();
     match demand {
         Demand::Little => {}
@@ -276,6 +279,16 @@ pub fn cpu_share(example: &str) -> CpuShare {
         }
     }
     CpuShare(demand)
+}
+
+/// The share of a test that starts many short processes one after another (the fault suite's bad
+/// command lines, each ending in milliseconds): together they keep about one thread busy, for
+/// about `seconds`.
+pub fn cpu_share_for_quick_processes(seconds: u32) -> CpuShare {
+    cpu_share_of(Demand::Cpu {
+        threads: 1,
+        seconds,
+    })
 }
 
 impl Drop for CpuShare {
