@@ -1,63 +1,85 @@
-//! A fresh, empty directory for an example to fill, removed again when the example is done with
-//! it, whether it ends well or with an error.
+//! What an example leaves behind when it ends, or is stopped with Ctrl-C: nothing.
+//!
+//! [`scratch_dir`] makes a fresh temporary folder with the `tempfile` crate, which removes it when
+//! it is dropped: at the end of the example, and when an error ends it early. Ctrl-C is the one
+//! way out that runs no `Drop`, so [`on_ctrl_c`] lets an example say what to undo then, and
+//! `scratch_dir` uses it to remove the folder on Ctrl-C too.
+//!
+//! Infrastructure, like `src/server.rs`: the first call of `on_ctrl_c` starts one thread that
+//! waits for Ctrl-C (with tokio's signal handling), undoes what it was told, and ends the program
+//! with exit code 130, as a shell reports a program stopped by Ctrl-C.
 
 use std::io;
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::path::PathBuf;
+use std::sync::{Mutex, Once};
+use std::time::Duration;
 
-/// A new directory in the system's temporary directory (`$TMPDIR`, else `/tmp`), with a name no
-/// other run uses. Dropping it removes it and everything in it, so an error that ends the example
-/// early leaves nothing behind; [`ScratchDir::remove`] does the same and reports a failure.
-#[must_use = "the directory is removed as soon as this value is dropped"]
-pub struct ScratchDir {
-    path: PathBuf,
+use tempfile::TempDir;
+
+type Undo = Box<dyn FnOnce() + Send>;
+
+static ON_CTRL_C: Mutex<Vec<Undo>> = Mutex::new(Vec::new());
+
+/// A new, empty folder in the system's temporary folder (`$TMPDIR`, else `/tmp`), whose name
+/// starts with `name`, so a leftover can be traced to its example. Removed when dropped, and on
+/// Ctrl-C.
+pub fn scratch_dir(name: &str) -> io::Result<TempDir> {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("{name}-"))
+        .tempdir()
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot make a temporary folder: {e}")))?;
+    let path = dir.path().to_path_buf();
+    on_ctrl_c(move || remove_all(path));
+    Ok(dir)
 }
 
-impl ScratchDir {
-    /// Makes the directory. `name` starts its file name, so a leftover can be traced to its example.
-    pub fn new(name: &str) -> io::Result<ScratchDir> {
-        let parent = std::env::temp_dir();
-        let pid = std::process::id();
-        let mut attempt = 0;
-        loop {
-            let nanos = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.subsec_nanos());
-            let path = parent.join(format!("{name}-{pid}-{nanos}-{attempt}"));
-            // `create_dir`, not `create_dir_all`: it fails if the directory is already there, so
-            // the directory is surely this run's own.
-            match std::fs::create_dir(&path) {
-                Ok(()) => return Ok(ScratchDir { path }),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-                Err(e) => {
-                    return Err(io::Error::new(
-                        e.kind(),
-                        format!("cannot make a directory in {}: {e}", parent.display()),
-                    ));
+/// Runs `undo` if the program is stopped with Ctrl-C, before it ends with exit code 130. What an
+/// example undoes on Ctrl-C must be safe to undo when it is already undone (a folder already
+/// removed, a table already dropped): Ctrl-C may come after the example's own cleanup.
+pub fn on_ctrl_c(undo: impl FnOnce() + Send + 'static) {
+    static WATCHER: Once = Once::new();
+    lock().push(Box::new(undo));
+    WATCHER.call_once(|| {
+        let (ready, listening) = std::sync::mpsc::channel();
+        let watcher = std::thread::Builder::new()
+            .name("workbook-ctrl-c".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
+                let Ok(runtime) = runtime else { return };
+                runtime.block_on(async {
+                    let signal = tokio::signal::ctrl_c();
+                    tokio::pin!(signal);
+                    // The handler is in place once the future has been polled once.
+                    let _ = futures::poll!(&mut signal);
+                    let _ = ready.send(());
+                    let _ = signal.await;
+                });
+                for undo in std::mem::take(&mut *lock()) {
+                    undo();
                 }
-            }
+                std::process::exit(130);
+            });
+        if watcher.is_ok() {
+            let _ = listening.recv_timeout(Duration::from_secs(5));
         }
-    }
-
-    /// Where the directory is.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Removes the directory and everything in it now, and says if that failed.
-    pub fn remove(mut self) -> io::Result<()> {
-        let path = std::mem::take(&mut self.path);
-        std::fs::remove_dir_all(&path)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot remove {}: {e}", path.display())))
-    }
+    });
 }
 
-impl Drop for ScratchDir {
-    fn drop(&mut self) {
-        // Empty after `remove`. An error here has nowhere to go: the example is already ending.
-        if !self.path.as_os_str().is_empty() {
-            let _ = std::fs::remove_dir_all(&self.path);
+fn lock() -> std::sync::MutexGuard<'static, Vec<Undo>> {
+    ON_CTRL_C.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes the folder and all in it, if it is still there. The example may still be writing into
+/// it on another thread, and a file made between the listing and the removal makes the removal
+/// fail: then it is tried again (a file can no longer be made once the folder is gone).
+fn remove_all(path: PathBuf) {
+    for _ in 0..50 {
+        if std::fs::remove_dir_all(&path).is_ok() || !path.exists() {
+            return;
         }
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
 
@@ -65,10 +87,10 @@ impl Drop for ScratchDir {
 mod tests {
     use super::*;
 
-    /// Makes a scratch directory, fills it a little, and fails: like an example that meets an error
+    /// Makes a scratch folder, fills it a little, and fails: like an example that meets an error
     /// halfway and returns it with `?`.
     fn fill_then_fail(path_seen: &mut PathBuf) -> io::Result<()> {
-        let dir = ScratchDir::new("scratch-test")?;
+        let dir = scratch_dir("scratch-test")?;
         *path_seen = dir.path().to_path_buf();
         std::fs::write(dir.path().join("one"), b"1")?;
         std::fs::create_dir(dir.path().join("sub"))?;
@@ -80,19 +102,16 @@ mod tests {
     fn an_error_halfway_leaves_nothing_behind() {
         let mut path = PathBuf::new();
         assert!(fill_then_fail(&mut path).is_err());
-        assert!(path.is_absolute(), "the directory was made");
+        assert!(path.is_absolute(), "the folder was made");
         assert!(!path.exists(), "{} is left behind", path.display());
-    }
-
-    #[test]
-    fn removed_it_is_gone_and_two_are_never_the_same() {
-        let first = ScratchDir::new("scratch-test").unwrap();
-        let second = ScratchDir::new("scratch-test").unwrap();
-        assert_ne!(first.path(), second.path());
-        let path = first.path().to_path_buf();
-        std::fs::write(path.join("file"), b"x").unwrap();
-        first.remove().unwrap();
-        assert!(!path.exists());
-        drop(second);
+        assert!(
+            path.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("scratch-test-"),
+            "{}",
+            path.display()
+        );
     }
 }

@@ -1,37 +1,45 @@
 //! The list of URLs that `http_many_sync` and `http_many_async` fetch, and what they print about
 //! each: everything the two clients share, so that each example shows only its client.
 //!
-//! - [`Options::from_args`] reads `[--timeout SECS] [--parallel N] [URL_FILE]`.
+//! - [`Options::from_args`] reads `[--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]`.
 //! - [`urls_to_fetch`] reads the URL file (one URL a line, blank lines and `#` comments skipped, a
 //!   line that is only a path meaning that path on the workbook's server), or lists the workbook
 //!   server's ten pages when there is no file, and starts that server when a URL is on it.
-//! - [`Url::check`] turns a line into a [`Uri`] the clients can fetch, or says why not, before
-//!   any request is made.
-//! - [`title_or_failure`] reads an answer: the page's title, or why there is none;
-//!   [`connection_fault`] and [`root_cause`] turn an error into one line.
+//! - [`Url::check`] parses a line with the `url` crate into a [`url::Url`] the clients can fetch
+//!   (host, port and scheme checked), or says why not, before any request is made.
+//! - [`title_or_failure`] reads an answer: the page's title, or why there is none; [`root_cause`]
+//!   turns a client's error into one line, and [`too_long`] says that a body passed the limit.
 //! - [`report`] prints one line for a URL.
 //!
-//! `http_get_async` uses [`title_of`] and [`root_cause`] too.
+//! `http_get_async` and `crawler` use [`title_of`], [`root_cause`] and [`MAX_BODY`] too.
 //!
 //! None of this fetches anything. It never makes a request, spawns, joins or sleeps for an
 //! example: the requests, how they wait and how many are in flight at once are the lesson, and they
 //! are in each example's own code. Starting the workbook's server is the one exception, as it is
 //! infrastructure that stands in for a machine elsewhere (`src/server.rs`).
 //!
-//! Both clients use the same `http` crate, so a [`Uri`] and an answer's head ([`Parts`]) are the
-//! same types for ureq and for hyper.
+//! Both clients use the same `http` crate, so an answer's head ([`Parts`]) is the same type for
+//! ureq and for reqwest.
 
 use std::error::Error;
-use std::io::ErrorKind;
 use std::time::Duration;
 
 use anyhow::{anyhow, bail};
-use hyper::http::{Uri, header::LOCATION, response::Parts};
+use http::{header::LOCATION, response::Parts};
 
 use crate::say;
 use crate::server::{self, RunningServer};
 
-const USAGE: &str = "usage: [--timeout SECS] [--parallel N] [URL_FILE]";
+const USAGE: &str = "usage: [--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]";
+
+/// The most bytes of one answer's body a client reads, unless `--max-body` says otherwise: a
+/// server that sends more, or never stops, gets "body over 10 MB" instead of all the memory.
+pub const MAX_BODY: usize = 10_000_000;
+
+/// What a client says when a body passed `most` bytes: `the body is over 10 MB, stopped reading`.
+pub fn too_long(most: usize) -> String {
+    format!("the body is over {} MB, stopped reading", most as f64 / 1e6)
+}
 
 /// The value of `--timeout SECS`: more than 0 seconds, at most an hour. The crawler takes it too.
 pub fn timeout(text: &str) -> anyhow::Result<Duration> {
@@ -53,6 +61,8 @@ pub struct Options {
     pub timeout_text: String,
     /// How many requests may be in flight at once, if limited.
     pub parallel: Option<usize>,
+    /// The most bytes of a body to read ([`MAX_BODY`] unless `--max-body MB` is given).
+    pub max_body: usize,
 }
 
 impl Options {
@@ -72,6 +82,7 @@ impl Options {
             timeout: Duration::from_secs(5),
             timeout_text: "5".to_string(),
             parallel: None,
+            max_body: MAX_BODY,
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -93,6 +104,19 @@ impl Options {
                     })?;
                     options.parallel = Some(n);
                 }
+                "--max-body" => {
+                    let text = value()?;
+                    let megabytes = text
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|mb| *mb > 0.0 && *mb <= 1000.0);
+                    let megabytes = megabytes.ok_or_else(|| {
+                        anyhow!(
+                            "--max-body takes megabytes (more than 0, at most 1000), not {text}"
+                        )
+                    })?;
+                    options.max_body = (megabytes * 1e6) as usize;
+                }
                 flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
                 _ if options.file.is_none() => options.file = Some(arg),
                 _ => bail!("one URL file at most, not also {arg}; {USAGE}"),
@@ -107,8 +131,8 @@ pub struct Url {
     /// As written in the list: what the output shows. A path on the workbook's server is shown
     /// without the server's port, which changes on every run.
     pub shown: String,
-    /// What to fetch.
-    pub full: String,
+    /// What to fetch, or why the line cannot be read (it is not UTF-8 text).
+    pub full: Result<String, String>,
 }
 
 impl Url {
@@ -122,19 +146,22 @@ impl Url {
         format!("{start}…")
     }
 
-    /// The URL to fetch if it is one the clients can fetch, or why not.
-    pub fn check(&self) -> Result<Uri, String> {
-        let uri: Uri = self.full.parse().map_err(|e| format!("not a URL ({e})"))?;
-        match uri.scheme_str() {
-            Some("http") => {}
-            Some("https") if cfg!(feature = "tls") => {}
-            Some("https") => return Err("https needs the tls feature (--features tls)".into()),
+    /// The URL to fetch if it is one the clients can fetch, or why not. The `url` crate checks
+    /// the host and the port (`:99999` is an error, `[::1]` a host), so a client is never sent
+    /// somewhere else than the line says.
+    pub fn check(&self) -> Result<url::Url, String> {
+        let full = self.full.as_deref().map_err(Clone::clone)?;
+        let url = url::Url::parse(full).map_err(|e| format!("not a URL ({e})"))?;
+        match url.scheme() {
+            "http" => {}
+            "https" if cfg!(feature = "tls") => {}
+            "https" => return Err("https needs the tls feature (--features tls)".into()),
             _ => return Err("not an http:// URL".into()),
         }
-        if uri.host().is_none() {
+        if url.host().is_none() {
             return Err("no host in the URL".into());
         }
-        Ok(uri)
+        Ok(url)
     }
 }
 
@@ -143,40 +170,56 @@ impl Url {
 pub fn urls_to_fetch(options: &Options) -> anyhow::Result<(Vec<Url>, Option<RunningServer>)> {
     let lines = match &options.file {
         Some(file) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| anyhow!("cannot read the URL file {file}: {e}"))?;
-            let lines = lines_of(&text);
+            let bytes =
+                std::fs::read(file).map_err(|e| anyhow!("cannot read the URL file {file}: {e}"))?;
+            let lines = lines_of(&bytes);
             if lines.is_empty() {
                 bail!("no URLs in {file}: write one a line");
             }
             lines
         }
-        None => (0..10).map(server::page_path).collect(),
+        None => (0..10).map(|n| Ok(server::page_path(n))).collect(),
     };
-    let server = if lines.iter().any(|line| line.starts_with('/')) {
+    let on_server = |line: &Result<String, usize>| line.as_ref().is_ok_and(|l| l.starts_with('/'));
+    let server = if lines.iter().any(on_server) {
         Some(server::start_on_thread(server::Config::default())?)
     } else {
         None
     };
     let urls = lines
         .into_iter()
-        .map(|line| Url {
-            full: match &server {
-                Some(server) if line.starts_with('/') => server.url(&line),
-                _ => line.clone(),
+        .map(|line| match line {
+            Ok(line) => Url {
+                full: Ok(match &server {
+                    Some(server) if line.starts_with('/') => server.url(&line),
+                    _ => line.clone(),
+                }),
+                shown: line,
             },
-            shown: line,
+            Err(number) => Url {
+                shown: format!("(line {number})"),
+                full: Err("not UTF-8 text".to_string()),
+            },
         })
         .collect();
     Ok((urls, server))
 }
 
-/// The URL file's lines that hold a URL: trimmed, without blank lines and `#` comments.
-fn lines_of(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(String::from)
+/// The URL file's lines that hold a URL: trimmed, without blank lines and `#` comments. A line
+/// that is not UTF-8 text is kept as its number, so that it fails alone and the other lines are
+/// fetched.
+fn lines_of(bytes: &[u8]) -> Vec<Result<String, usize>> {
+    bytes
+        .split(|&byte| byte == b'\n')
+        .enumerate()
+        .filter_map(|(index, line)| match std::str::from_utf8(line) {
+            Ok(line) => {
+                let line = line.trim();
+                let skipped = line.is_empty() || line.starts_with('#');
+                (!skipped).then(|| Ok(line.to_string()))
+            }
+            Err(_) => Some(Err(index + 1)),
+        })
         .collect()
 }
 
@@ -209,41 +252,14 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// What a refused connection or one closed halfway prints, the faults a client must expect, if
-/// `error` or one of its causes is one of them. hyper's errors wrap their causes, so the whole
-/// chain is looked through.
-pub fn connection_fault(error: &(dyn Error + 'static)) -> Option<String> {
-    const CLOSED: &str = "connection closed mid-response";
-    let mut cause = Some(error);
-    while let Some(error) = cause {
-        if let Some(io) = error.downcast_ref::<std::io::Error>() {
-            match io.kind() {
-                ErrorKind::ConnectionRefused => {
-                    return Some("connection refused: nothing listens there".into());
-                }
-                ErrorKind::UnexpectedEof
-                | ErrorKind::ConnectionReset
-                | ErrorKind::ConnectionAborted => return Some(CLOSED.into()),
-                _ => {}
-            }
-        }
-        // hyper's own word for an answer cut short.
-        let hyper = error.downcast_ref::<hyper::Error>();
-        if hyper.is_some_and(hyper::Error::is_incomplete_message) {
-            return Some(CLOSED.into());
-        }
-        cause = error.source();
-    }
-    None
-}
-
-/// The deepest cause of `error`: hyper's errors wrap it, as in "client error (Connect)".
-pub fn root_cause<'a>(error: &'a (dyn Error + 'static)) -> &'a (dyn Error + 'static) {
+/// The deepest cause of `error`, on one line: the clients' errors wrap it, as in "error sending
+/// request for url (...)" around "Connection refused (os error 111)".
+pub fn root_cause(error: &(dyn Error + 'static)) -> String {
     let mut cause = error;
     while let Some(deeper) = cause.source() {
         cause = deeper;
     }
-    cause
+    one_line(&cause.to_string())
 }
 
 /// Prints one line for `url`, the URLs of `all` lined up in a column: the page's title, or why it
@@ -274,7 +290,7 @@ mod tests {
     fn url(line: &str) -> Url {
         Url {
             shown: line.to_string(),
-            full: line.to_string(),
+            full: Ok(line.to_string()),
         }
     }
 
@@ -283,7 +299,18 @@ mod tests {
         let default = parse(&[]).unwrap();
         assert_eq!(default.timeout, Duration::from_secs(5));
         assert_eq!((default.file, default.parallel), (None, None));
-        let given = parse(&["--timeout", "1.5", "urls.txt", "--parallel", "2"]).unwrap();
+        assert_eq!(default.max_body, MAX_BODY);
+        let given = parse(&[
+            "--timeout",
+            "1.5",
+            "urls.txt",
+            "--parallel",
+            "2",
+            "--max-body",
+            "0.5",
+        ]);
+        let given = given.unwrap();
+        assert_eq!(given.max_body, 500_000);
         assert_eq!(given.timeout, Duration::from_millis(1500));
         assert_eq!(given.timed_out(), "timed out after 1.5 s");
         assert_eq!(given.file.as_deref(), Some("urls.txt"));
@@ -314,8 +341,18 @@ mod tests {
 
     #[test]
     fn blank_lines_and_comments_are_skipped() {
-        let text = "# pages\n\n  /page/0  \nhttp://example.com/\n\t\n# end\n";
-        assert_eq!(lines_of(text), ["/page/0", "http://example.com/"]);
+        let text = b"# pages\n\n  /page/0  \nhttp://example.com/\n\t\n# end\n";
+        let lines = lines_of(text);
+        assert_eq!(
+            lines,
+            [Ok("/page/0".into()), Ok("http://example.com/".into())]
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_not_text_fails_alone_with_its_number() {
+        let lines = lines_of(b"/page/0\n\xff/page/1\n/page/2\n");
+        assert_eq!(lines, [Ok("/page/0".into()), Err(2), Ok("/page/2".into())]);
     }
 
     #[test]
@@ -327,17 +364,28 @@ mod tests {
     }
 
     #[test]
-    fn only_http_urls_with_a_host_pass_the_check() {
+    fn only_http_urls_with_a_host_and_a_port_pass_the_check() {
         assert!(url("http://127.0.0.1:8080/page/3").check().is_ok());
+        assert_eq!(
+            url("http://[::1]:8080/").check().unwrap().host_str(),
+            Some("[::1]")
+        );
+        assert_eq!(
+            url("http://127.0.0.1:99999/").check().unwrap_err(),
+            "not a URL (invalid port number)"
+        );
         assert_eq!(
             url("ftp://host/").check().unwrap_err(),
             "not an http:// URL"
         );
         assert_eq!(
             url("not a url").check().unwrap_err(),
-            "not a URL (invalid uri character)"
+            "not a URL (relative URL without a base)"
         );
-        assert_eq!(url("/page/0").check().unwrap_err(), "not an http:// URL");
+        assert_eq!(
+            url("/page/0").check().unwrap_err(),
+            "not a URL (relative URL without a base)"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod common;
 mod arguments_and_cleanup;
 mod book;
 mod ecosystem;
+mod hostile;
 mod http;
 mod models;
 mod pitfalls;
