@@ -7,10 +7,14 @@
 //!
 //! Infrastructure, like `src/server.rs`: the first call of `on_ctrl_c` starts one thread that
 //! waits for Ctrl-C (with tokio's signal handling), undoes what it was told, and ends the program
-//! with exit code 130, as a shell reports a program stopped by Ctrl-C.
+//! with exit code 130, as a shell reports a program stopped by Ctrl-C. The example's own threads
+//! go on meanwhile, and may fail because of what is undone (a table dropped under their feet):
+//! from Ctrl-C on, what the program prints is dropped, and an example that ends meanwhile waits
+//! for the undoing to finish, so that Ctrl-C always gives the same quiet end and exit code 130.
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 use std::time::Duration;
 
@@ -19,6 +23,8 @@ use tempfile::TempDir;
 type Undo = Box<dyn FnOnce() + Send>;
 
 static ON_CTRL_C: Mutex<Vec<Undo>> = Mutex::new(Vec::new());
+/// Set when Ctrl-C has come, and the undoing begun.
+static STOPPING: AtomicBool = AtomicBool::new(false);
 
 /// A new, empty folder in the system's temporary folder (`$TMPDIR`, else `/tmp`), whose name
 /// starts with `name`, so a leftover can be traced to its example. Removed when dropped, and on
@@ -56,15 +62,47 @@ pub fn on_ctrl_c(undo: impl FnOnce() + Send + 'static) {
                     let _ = ready.send(());
                     let _ = signal.await;
                 });
+                STOPPING.store(true, Ordering::SeqCst);
+                silence_output();
                 for undo in std::mem::take(&mut *lock()) {
-                    undo();
+                    // One that fails must not stop the others, nor the exit.
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(undo));
                 }
-                std::process::exit(130);
+                // SAFETY: `_exit` ends the process at once; it skips the `atexit` handler below,
+                // which would otherwise wait for this thread.
+                unsafe { libc::_exit(130) };
             });
         if watcher.is_ok() {
+            // SAFETY: `atexit` takes a function with no arguments that the C library calls when
+            // the program ends normally; `wait_while_stopping` is one.
+            unsafe { libc::atexit(wait_while_stopping) };
             let _ = listening.recv_timeout(Duration::from_secs(5));
         }
     });
+}
+
+/// Called when the program ends normally (its `main` returned, or `exit` was called): if Ctrl-C
+/// has come, the undoing is under way on the watcher thread, which ends the program itself when
+/// it is done; wait for it, 10 s at most.
+extern "C" fn wait_while_stopping() {
+    if STOPPING.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_secs(10));
+    }
+}
+
+/// From Ctrl-C on, what the program writes to stdout and stderr goes nowhere: the learner asked
+/// it to stop, and an error the undoing causes in the example's own threads is not theirs to read.
+fn silence_output() {
+    // SAFETY: opening /dev/null and `dup2` on the standard descriptors touch no Rust-owned memory;
+    // a failure leaves the descriptors as they were.
+    unsafe {
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
+        if null >= 0 {
+            libc::dup2(null, libc::STDOUT_FILENO);
+            libc::dup2(null, libc::STDERR_FILENO);
+            libc::close(null);
+        }
+    }
 }
 
 fn lock() -> std::sync::MutexGuard<'static, Vec<Undo>> {
