@@ -3,7 +3,9 @@
 //! It serves 10 small pages on this machine, `/page/0` to `/page/9`, each answered after a delay,
 //! and `/missing` (404), `/slow` (30 s) and `/close` (hangs up halfway). It prints each request
 //! as it comes in and as it is answered, so you can watch requests overlap. The server itself is
-//! `src/server.rs`, the same one the HTTP examples start for themselves.
+//! `src/server.rs`, the same one the HTTP examples start for themselves, with its limits: on
+//! 127.0.0.1 only, `GET` and `HEAD` only (others get 405), at most 256 connections at once (one
+//! more gets 503), a request's head within 10 s, `?delay=` at most 30 s.
 //! Run: `cargo run --example web_server -- --port 8080 --delay 0.5` (these are the defaults; port
 //! 0 takes any free port). It runs until you stop it with Ctrl-C. Then, in another terminal:
 //! `cargo run --example http_get_async -- http://127.0.0.1:8080/page/3`.
@@ -63,7 +65,8 @@ async fn main() -> anyhow::Result<()> {
         "  {} hangs up halfway through its answer",
         server.url("/close")
     );
-    println!("  ?delay=SECS on any of them sets its delay, e.g. /page/3?delay=2");
+    println!("  ?delay=SECS (0 to 30) on any of them sets its delay, e.g. /page/3?delay=2");
+    println!("  GET and HEAD only; at most 256 connections; a request's head within 10 s");
 
     // The server runs as tasks on this thread's runtime; main only has to keep the runtime alive.
     // Ctrl-C ends the process, and the server with it.

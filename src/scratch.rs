@@ -33,7 +33,17 @@ pub fn scratch_dir(name: &str) -> io::Result<TempDir> {
     let dir = tempfile::Builder::new()
         .prefix(&format!("{name}-"))
         .tempdir()
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot make a temporary folder: {e}")))?;
+        .map_err(|e| {
+            // tempfile's message ends with the path it tried; the folder it tried in is enough.
+            let why = e.raw_os_error().map_or(e.to_string(), |code| {
+                io::Error::from_raw_os_error(code).to_string()
+            });
+            let parent = std::env::temp_dir();
+            io::Error::new(
+                e.kind(),
+                format!("cannot make a directory in {}: {why}", parent.display()),
+            )
+        })?;
     let path = dir.path().to_path_buf();
     on_ctrl_c(move || remove_all(path));
     Ok(dir)

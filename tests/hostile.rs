@@ -498,3 +498,90 @@ fn request(addr: std::net::SocketAddr, line: &str) -> String {
     let _ = stream.read_to_end(&mut answer);
     String::from_utf8_lossy(&answer).into_owned()
 }
+
+// ---- A hostile machine: Ctrl-C halfway, and a disk that takes no more ----
+
+/// A folder for one test to give the file examples as their TMPDIR, removed at the end.
+struct Parent(tempfile::TempDir);
+
+impl Parent {
+    fn new() -> Parent {
+        Parent(tempfile::tempdir().expect("a temporary folder"))
+    }
+
+    fn entries(&self) -> Vec<String> {
+        std::fs::read_dir(self.0.path())
+            .expect("readable")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn ctrl_c_halfway_leaves_no_scratch_folder() {
+    for example in ["files_sync", "files_async"] {
+        let parent = Parent::new();
+        let mut command = example_command(example, &["--fsync"]);
+        command.env("TMPDIR", parent.0.path());
+        let (mut child, _) = common::spawn(&mut command).expect("the example starts");
+        let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("a line");
+        assert_eq!(line, "made a fresh temporary directory\n");
+        let interrupted = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(interrupted.success());
+        let status = child.wait().expect("the example ends");
+        // 130 as a shell reports Ctrl-C; 0 if it was done before the signal came.
+        assert!(
+            matches!(status.code(), Some(130 | 0)),
+            "{example}: {status:?}"
+        );
+        assert_eq!(
+            parent.entries(),
+            Vec::<String>::new(),
+            "{example} left its folder"
+        );
+    }
+}
+
+/// Every file fails the same way on a full disk: one line says so, not one line per file. A
+/// limit on the size of files the example may write (`ulimit -f`, with SIGXFSZ ignored so that a
+/// write past it fails instead of killing the program) stands in for a full disk.
+#[test]
+fn a_disk_that_takes_no_more_is_one_line() {
+    for example in ["files_sync", "files_async"] {
+        let parent = Parent::new();
+        let binary = common::example_binary(example);
+        let script = "trap '' XFSZ; ulimit -f 40; exec \"$0\"";
+        let mut command = std::process::Command::new("sh");
+        command
+            .args(["-c", script])
+            .arg(&binary)
+            .env("TMPDIR", parent.0.path())
+            .env_remove("RUST_BACKTRACE")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let output = command.output().expect("sh runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{example}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{example}: {stderr}");
+        assert!(
+            stderr
+                .starts_with("Error: 300 of 300 files failed; the first: cannot write file-001: "),
+            "{example}: {stderr}"
+        );
+        assert_eq!(
+            parent.entries(),
+            Vec::<String>::new(),
+            "{example} left its folder"
+        );
+    }
+}
