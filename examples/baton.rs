@@ -15,6 +15,8 @@ async fn count(name: &str, column: usize) {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    // Takes no options, and ends quietly if stdout is closed (see `workbook::cli`).
+    workbook::cli::no_options();
     // `biased;` polls A before B each time, so A always runs first.
     tokio::join!(biased; count("A", 0), count("B", 8));
 }

@@ -15,7 +15,9 @@ async fn count(name: &str, column: usize) {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
+    // Takes no options, and ends quietly if stdout is closed (see `workbook::cli`).
+    workbook::cli::no_options();
     let a = tokio::spawn(count("A", 0));
     let b = tokio::spawn(count("B", 8));
     a.await?;

@@ -41,7 +41,7 @@ fn crunch(bar: Bar) -> u32 {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     say(format!(
         "Started a blocking call, and {PIECES} pieces of CPU work on rayon"
     ));

@@ -43,7 +43,7 @@ async fn clean_potatoes() {
 
 // Two worker threads: while one is busy with the potatoes, the other runs everything else.
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     // Each chore is a task of its own, free to run on either worker.
     let chores = [
         tokio::spawn(machine("dishwasher", 3)),

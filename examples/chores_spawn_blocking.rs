@@ -45,7 +45,7 @@ async fn clean_potatoes() -> anyhow::Result<()> {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     // `biased;` polls the chores in the order written, so lines printed at the same instant
     // always come in the same order.
     let (_, _, _, potatoes) = tokio::join!(

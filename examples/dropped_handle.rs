@@ -42,7 +42,7 @@ async fn task(name: &'static str, wait: impl Future, finished: Finished) {
     bar.end();
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> workbook::Result {
     // tokio: dropping a JoinHandle detaches the task; `abort()` cancels it.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()

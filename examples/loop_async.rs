@@ -16,7 +16,7 @@ async fn job(number: u32) {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     let mut tasks = Vec::new();
     for number in 0..4 {
         // A task runs on its own: the runtime starts it as soon as main hands back control.

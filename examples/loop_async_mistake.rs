@@ -18,7 +18,7 @@ async fn job(number: u32) {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     let mut futures = Vec::new();
     for number in 0..4 {
         // Calling an async fn only builds a future: nothing has started yet.

@@ -25,7 +25,7 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
         .unwrap_or("(a panic without a message)")
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> workbook::Result {
     say("1. tokio::time::sleep awaited under smol::block_on");
     // A quiet panic hook for this one call: the message is printed below, without a backtrace.
     panic::set_hook(Box::new(|_| {}));

@@ -12,10 +12,18 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use anyhow::bail;
+use anyhow::anyhow;
 use futures::future::join_all;
 use rayon::prelude::*;
 use workbook::measure::cpu_time;
+
+/// models: the same two workloads run five ways, measured.
+#[derive(clap::Parser)]
+struct Options {
+    /// A quick look: 10 waits, 8 pieces, once.
+    #[arg(long)]
+    small: bool,
+}
 
 /// What each model is given to do.
 struct Workload {
@@ -216,14 +224,12 @@ fn measure<T>(job: impl FnOnce() -> T) -> (T, Measured) {
     (result, Measured { wall, cpu })
 }
 
-fn main() -> anyhow::Result<()> {
-    let workload = match std::env::args().nth(1).as_deref() {
-        None => &FULL,
-        Some("--small") => &SMALL,
-        Some(other) => bail!("unknown argument {other:?}; the only option is --small"),
-    };
+fn main() -> workbook::Result {
+    let options: Options = workbook::cli::parse();
+    let workload = if options.small { &SMALL } else { &FULL };
     if cpu_time().is_none() {
-        bail!("this system does not report CPU time (getrusage), so the table would be empty");
+        let why = "this system does not report CPU time (getrusage), so the table would be empty";
+        return Err(anyhow!(why).into());
     }
     let cores = thread::available_parallelism().map_or(1, |n| n.get());
     let waits_total = workload.wait * workload.waits as u32;
@@ -265,7 +271,8 @@ fn main() -> anyhow::Result<()> {
     }
     println!();
     if answers.windows(2).any(|pair| pair[0] != pair[1]) {
-        bail!("the models disagree on the number of primes: {answers:?}");
+        let why = format!("the models disagree on the number of primes: {answers:?}");
+        return Err(anyhow!(why).into());
     }
     println!(
         "Every model found the same {} primes: the same work, done five ways.",

@@ -25,7 +25,7 @@ fn fetch_price_blocking(runtime: &Handle, item: &str) -> u32 {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     let bar = bar("tea");
     say("asking for the price of tea");
     let runtime = Handle::current();

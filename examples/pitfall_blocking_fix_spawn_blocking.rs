@@ -34,7 +34,7 @@ async fn call_service(request: &'static str, millis: u64) {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     // The tasks run on this one thread, first in the order they were spawned.
     let requests = [
         tokio::spawn(lookup("A", 1200)),

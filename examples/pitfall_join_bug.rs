@@ -34,7 +34,9 @@ fn is_prime(n: u64) -> bool {
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
+    // Takes no options, and ends quietly if stdout is closed (see `workbook::cli`).
+    workbook::cli::no_options();
     let started = Instant::now();
     let cpu_before = cpu_time();
 

@@ -20,7 +20,7 @@ async fn job(name: &'static str, millis: u64) {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     let mut handles = Vec::new();
     for (name, millis) in JOBS {
         // Keep the handle: awaiting it is how `main` waits for the task.

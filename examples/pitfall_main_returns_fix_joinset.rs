@@ -22,7 +22,7 @@ async fn job(name: &'static str, millis: u64) -> &'static str {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     // The set owns its tasks: if it is dropped, it cancels the ones still running, so no task is
     // ever left behind by accident.
     let mut jobs = JoinSet::new();

@@ -25,7 +25,7 @@ async fn handle(request: u32, millis: u64, visitors: Arc<Mutex<u32>>) {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     let visitors = Arc::new(Mutex::new(0));
     let mut requests = Vec::new();
     for (request, millis) in [(1, 1000), (2, 1500), (3, 2000)] {

@@ -11,7 +11,7 @@ use std::time::Duration;
 use workbook::{bar, say, summary};
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     let guests = Arc::new(["Ada".to_string(), "Grace".to_string()]);
 
     // `Arc::clone` copies a pointer, not the list; `move` hands that pointer to the task.

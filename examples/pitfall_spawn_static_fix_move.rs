@@ -11,7 +11,7 @@ use std::time::Duration;
 use workbook::{bar, say, summary};
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     let guests = ["Ada".to_string(), "Grace".to_string()];
 
     // A copy for the first task; `move` hands it over, so the task owns it.

@@ -31,7 +31,9 @@ async fn request(item: usize) -> usize {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
+    // Takes no options, and ends quietly if stdout is closed (see `workbook::cli`).
+    workbook::cli::no_options();
     let began = Instant::now();
     println!("{REQUESTS} requests, each answered after 10 ms.");
 

@@ -11,6 +11,15 @@ use std::time::Duration;
 
 use workbook::{bar, say, summary};
 
+/// queue_async: ten jobs in a queue, shared by N workers.
+#[derive(clap::Parser)]
+struct Options {
+    /// How many workers take jobs from the queue.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(value_parser = workbook::cli::between(1, 1000))]
+    workers: usize,
+}
+
 const JOBS: u32 = 10;
 
 async fn job(number: u32, worker: usize) {
@@ -32,8 +41,8 @@ async fn worker(worker: usize, queue: Arc<Mutex<VecDeque<u32>>>) {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let workers = workbook::args::number("--workers", 1);
+async fn main() -> workbook::Result {
+    let Options { workers } = workbook::cli::parse();
     // Every job is known before the work starts, so a plain list behind a lock is queue enough.
     let queue = Arc::new(Mutex::new((1..=JOBS).collect::<VecDeque<u32>>()));
     let mut tasks = Vec::new();

@@ -10,6 +10,15 @@ use std::time::Duration;
 use futures::StreamExt;
 use workbook::{bar, say, summary};
 
+/// queue_buffered: ten jobs as a stream of futures, at most N in flight.
+#[derive(clap::Parser)]
+struct Options {
+    /// How many jobs may be in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(value_parser = workbook::cli::between(1, 1000))]
+    workers: usize,
+}
+
 const JOBS: u32 = 10;
 
 async fn job(number: u32) {
@@ -22,7 +31,7 @@ async fn job(number: u32) {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let workers = workbook::args::number("--workers", 1);
+    let Options { workers } = workbook::cli::parse();
     // `map` makes each job's future only when `buffer_unordered` has room for one more; the jobs'
     // results (none here) come out in the order the jobs end, and `count` waits for them all.
     let done = futures::stream::iter(1..=JOBS)

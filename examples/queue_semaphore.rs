@@ -11,6 +11,15 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 use workbook::{bar, say, summary};
 
+/// queue_semaphore: ten tasks, and a semaphore that lets N of them work at a time.
+#[derive(clap::Parser)]
+struct Options {
+    /// How many permits the semaphore has.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(value_parser = workbook::cli::between(1, 1000))]
+    workers: usize,
+}
+
 const JOBS: u32 = 10;
 
 async fn job(number: u32, permits: Arc<Semaphore>) -> anyhow::Result<()> {
@@ -25,8 +34,8 @@ async fn job(number: u32, permits: Arc<Semaphore>) -> anyhow::Result<()> {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let workers = workbook::args::number("--workers", 1);
+async fn main() -> workbook::Result {
+    let Options { workers } = workbook::cli::parse();
     let permits = Arc::new(Semaphore::new(workers));
     let mut tasks = Vec::new();
     for number in 1..=JOBS {

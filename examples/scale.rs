@@ -368,61 +368,39 @@ fn render(dir: &Path, recorded: &Recorded) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The options, read from the command line.
+/// scale: how far each runtime goes: N jobs that each sleep 1 s, all at once, on each runtime.
+#[derive(clap::Parser)]
 struct Options {
+    /// How many jobs, from 1 to 1,000,000 (`100_000` is fine); several for several rows.
+    /// Default 10,000.
+    #[arg(value_name = "N", value_parser = jobs)]
     ns: Vec<u64>,
+    /// The most OS threads to start, at most half of this machine's process ids.
+    #[arg(long, value_name = "M", default_value_t = DEFAULT_MAX_THREADS)]
+    #[arg(value_parser = clap::value_parser!(u64).range(1..))]
     max_threads: u64,
+    /// Measure only this runtime (repeat the option for more).
+    #[arg(long, value_name = "RUNTIME", value_parser = clap::builder::PossibleValuesParser::new(RUNTIMES))]
     only: Vec<String>,
+    /// Also write DIR/scale.tsv, scale.md and scale.svg.
+    #[arg(long, value_name = "DIR")]
     record: Option<PathBuf>,
+    /// Only redraw scale.md and scale.svg from DIR/scale.tsv, without measuring.
+    #[arg(long, value_name = "DIR")]
     render: Option<PathBuf>,
 }
 
-fn number(text: &str) -> anyhow::Result<u64> {
-    text.replace(['_', ','], "")
-        .parse()
-        .map_err(|_| anyhow::anyhow!("`{text}` is not a whole number"))
+/// N: a whole number of jobs from 1 to `MAX_N`, with `_` or `,` between digits if you like.
+fn jobs(text: &str) -> Result<u64, String> {
+    match text.replace(['_', ','], "").parse::<u64>() {
+        Ok(n) if (1..=MAX_N).contains(&n) => Ok(n),
+        _ => Err(format!("N is from 1 to {}", thousands(MAX_N))),
+    }
 }
 
-fn options(args: &[String]) -> anyhow::Result<Options> {
-    let mut options = Options {
-        ns: Vec::new(),
-        max_threads: DEFAULT_MAX_THREADS,
-        only: Vec::new(),
-        record: None,
-        render: None,
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .with_context(|| format!("{flag} needs a value"))
-                .cloned()
-        };
-        match arg.as_str() {
-            "--max-threads" => options.max_threads = number(&value(arg)?)?,
-            "--only" => {
-                let runtime = value(arg)?;
-                if !RUNTIMES.contains(&runtime.as_str()) {
-                    bail!("no runtime called {runtime:?}; the runtimes are {RUNTIMES:?}");
-                }
-                options.only.push(runtime);
-            }
-            "--record" => options.record = Some(value(arg)?.into()),
-            "--render" => options.render = Some(value(arg)?.into()),
-            flag if flag.starts_with('-') => bail!("unknown option {flag}"),
-            n => {
-                let n = number(n)?;
-                if !(1..=MAX_N).contains(&n) {
-                    bail!(
-                        "N must be from 1 to {}, not {}",
-                        thousands(MAX_N),
-                        thousands(n)
-                    );
-                }
-                options.ns.push(n);
-            }
-        }
-    }
+/// The options, checked against this machine.
+fn options() -> Options {
+    let options: Options = workbook::cli::parse();
     // More threads than half the machine's process ids would starve every other program of them.
     let ids = ["/proc/sys/kernel/pid_max", "/proc/sys/kernel/threads-max"]
         .iter()
@@ -430,25 +408,30 @@ fn options(args: &[String]) -> anyhow::Result<Options> {
         .min();
     if let Some(ids) = ids {
         if options.max_threads > ids / 2 {
-            bail!(
-                "--max-threads {} is over half of this machine's {} process ids: \
+            workbook::cli::usage_error(format!(
+                "--max-threads {} is over {}, half of this machine's {} process ids: \
                  that would leave other programs none to start with",
                 thousands(options.max_threads),
+                thousands(ids / 2),
                 thousands(ids)
-            );
+            ));
         }
     }
-    Ok(options)
+    options
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> workbook::Result {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The child protocol, not an option for the learner: `--child RUNTIME N`.
     if let [flag, runtime, n] = args.as_slice() {
         if flag == "--child" {
-            return child(runtime, number(n)?);
+            let n = n
+                .parse()
+                .with_context(|| format!("--child: `{n}` is not a number"))?;
+            return Ok(child(runtime, n)?);
         }
     }
-    let options = options(&args)?;
+    let options = options();
     if let Some(dir) = &options.render {
         let path = dir.join("scale.tsv");
         let text = std::fs::read_to_string(&path)

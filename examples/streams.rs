@@ -10,11 +10,18 @@
 
 use std::time::Duration;
 
-use anyhow::bail;
 use futures::{StreamExt, stream};
 use workbook::{bar, say, summary};
 
 const AT_A_TIME: usize = 3;
+
+/// streams: a stream of jobs, looked up at most 3 at a time, and collected.
+#[derive(clap::Parser)]
+struct Options {
+    /// Hand the results back in the order asked (`buffered`), not as they finish.
+    #[arg(long)]
+    in_order: bool,
+}
 
 /// How long the service takes to look up each order: its own wait, in tenths of a second.
 fn lookup_time(order: u32) -> Duration {
@@ -37,12 +44,8 @@ async fn look_up(order: u32) -> u32 {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let in_order = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--in-order") => true,
-        Some(other) => bail!("unknown option {other}; usage: [--in-order]"),
-    };
+async fn main() {
+    let Options { in_order } = workbook::cli::parse();
 
     // A stream yields its items one at a time, when asked, like an async iterator. Nothing below
     // runs until `collect` starts asking.
@@ -74,5 +77,4 @@ async fn main() -> anyhow::Result<()> {
     say(format!("Collected orders {orders:?}"));
     say(format!("Total {}.{:02}", total / 100, total % 100));
     summary();
-    Ok(())
 }

@@ -9,12 +9,20 @@
 
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 use workbook::{Seconds, bar, say, summary};
 
 const JOBS: u32 = 5;
+
+/// task_group: a group of jobs that waits for all of them and cancels the rest when one fails.
+#[derive(clap::Parser)]
+struct Options {
+    /// Make this job (1 to 5) fail at its end.
+    #[arg(long, value_name = "JOB", value_parser = clap::value_parser!(u32).range(1..=JOBS as i64))]
+    fail_at: Option<u32>,
+}
 const TIDY_UP: Duration = Duration::from_millis(300);
 
 /// How a job ended, when it did not fail.
@@ -51,8 +59,8 @@ async fn job(number: u32, cancel: CancellationToken, fail: bool) -> (u32, Result
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let fail_at = fail_at_from_args()?;
+async fn main() -> workbook::Result {
+    let Options { fail_at } = workbook::cli::parse();
 
     // Every job gets a clone of the token; cancelling it reaches all of them.
     let cancel = CancellationToken::new();
@@ -103,20 +111,7 @@ async fn main() -> anyhow::Result<()> {
     }
     summary();
     if let Some(why) = stopped_by {
-        bail!("{why}");
+        return Err(anyhow!(why).into());
     }
     Ok(())
-}
-
-/// `--fail-at N` makes job N fail at its end.
-fn fail_at_from_args() -> anyhow::Result<Option<u32>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => Ok(None),
-        [flag, value] if flag == "--fail-at" => match value.parse() {
-            Ok(n) if (1..=JOBS).contains(&n) => Ok(Some(n)),
-            _ => bail!("--fail-at takes a job number from 1 to {JOBS}, not {value}"),
-        },
-        _ => bail!("usage: [--fail-at JOB]"),
-    }
 }

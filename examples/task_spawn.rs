@@ -20,7 +20,7 @@ async fn answer() -> u32 {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
     // The runtime now owns the task. It is queued, not running: main still holds the only thread.
     let task = tokio::spawn(answer());
     say("task spawned");

@@ -10,9 +10,24 @@
 
 use std::time::Duration;
 
-use anyhow::bail;
 use tokio::time::MissedTickBehavior;
 use workbook::{bar, say, summary};
+
+/// What the interval does with the ticks it missed while the thread was busy.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Missed {
+    Burst,
+    Delay,
+    Skip,
+}
+
+/// ticker: periodic work on an interval, and what it does with the ticks it missed.
+#[derive(clap::Parser)]
+struct Options {
+    /// Burst: run the missed ticks at once; delay: start over from now; skip: wait for the next.
+    #[arg(long, value_enum, default_value_t = Missed::Burst)]
+    missed: Missed,
+}
 
 const TICKS: u32 = 6;
 const PERIOD: Duration = Duration::from_millis(500);
@@ -48,22 +63,15 @@ fn seconds(since_start: Duration) -> String {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let missed = match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] | ["--missed", "burst"] => MissedTickBehavior::Burst,
-        ["--missed", "delay"] => MissedTickBehavior::Delay,
-        ["--missed", "skip"] => MissedTickBehavior::Skip,
-        _ => bail!("usage: [--missed burst|delay|skip]"),
+async fn main() {
+    let options: Options = workbook::cli::parse();
+    let missed = match options.missed {
+        Missed::Burst => MissedTickBehavior::Burst,
+        Missed::Delay => MissedTickBehavior::Delay,
+        Missed::Skip => MissedTickBehavior::Skip,
     };
     say(format!("Missed ticks: {missed:?}"));
     // `biased;` polls the ticker first, so lines due at the same instant keep their order.
     tokio::join!(biased; ticker(missed), other_work());
     summary();
-    Ok(())
 }

@@ -9,10 +9,13 @@
 //! so a run prints exactly the same text every time (see `book/src/reading-the-output.md`).
 
 pub mod args;
+pub mod cli;
 pub mod measure;
 pub mod scratch;
 pub mod server;
 pub mod url_list;
+
+pub use cli::Result;
 
 use std::cell::Cell;
 use std::fmt;
@@ -31,7 +34,11 @@ static BARS_BEGUN: AtomicUsize = AtomicUsize::new(0);
 
 /// The moment the clock started: the first time anything here was called.
 fn start() -> Instant {
-    *START.get_or_init(Instant::now)
+    *START.get_or_init(|| {
+        // Before the first line: check the command line, set up the quiet end on a closed stdout.
+        cli::clock_starts();
+        Instant::now()
+    })
 }
 
 /// A duration shown the way the examples show it: `2.0 s`, rounded down to a tenth.
