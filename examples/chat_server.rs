@@ -17,12 +17,12 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, broadcast};
-use workbook::say;
+use workbook::{cli, say};
 
 /// How many messages the channel keeps for a reader that has fallen behind. A reader more than
 /// this far behind loses the oldest ones: the channel never waits for a slow reader.
@@ -83,8 +83,14 @@ impl Drop for Member<'_> {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let (port, timeouts) = options()?;
+async fn main() -> workbook::Result {
+    let options: Options = cli::parse();
+    let port = options.port;
+    let timeouts = Timeouts {
+        name: options.name_timeout,
+        idle: options.idle_timeout,
+        write: options.write_timeout,
+    };
     let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
         anyhow!("cannot listen on 127.0.0.1:{port}: {e} (try another --port, or 0)")
     })?;
@@ -253,39 +259,18 @@ fn name_from(line: &str, id: u64) -> String {
 }
 
 /// `[--port PORT] [--write-timeout SECS] [--name-timeout SECS] [--idle-timeout SECS]`.
-fn options() -> anyhow::Result<(u16, Timeouts)> {
-    const USAGE: &str =
-        "usage: [--port PORT] [--write-timeout SECS] [--name-timeout SECS] [--idle-timeout SECS]";
-    let mut port = 7878;
-    let mut timeouts = Timeouts {
-        name: Duration::from_secs(30),
-        idle: Duration::from_secs(600),
-        write: Duration::from_secs(10),
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let value = args
-            .next()
-            .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))?;
-        let seconds = || {
-            value
-                .parse::<f64>()
-                .ok()
-                .filter(|s| (0.1..=3600.0).contains(s))
-                .map(Duration::from_secs_f64)
-                .ok_or_else(|| anyhow!("{arg} takes seconds (0.1 to 3600), not {value}"))
-        };
-        match arg.as_str() {
-            "--port" => {
-                port = value
-                    .parse()
-                    .map_err(|_| anyhow!("--port takes 0 to 65535, not {value}"))?;
-            }
-            "--write-timeout" => timeouts.write = seconds()?,
-            "--name-timeout" => timeouts.name = seconds()?,
-            "--idle-timeout" => timeouts.idle = seconds()?,
-            _ => bail!("unknown option {arg}; {USAGE}"),
-        }
-    }
-    Ok((port, timeouts))
+#[derive(clap::Parser)]
+struct Options {
+    /// The port on 127.0.0.1 to listen on; 0 takes any free one.
+    #[arg(long, default_value_t = 7878)]
+    port: u16,
+    /// How long a client that takes nothing may hold up what is sent to it, in seconds.
+    #[arg(long = "write-timeout", value_name = "SECS", default_value = "10", value_parser = cli::seconds(0.1..=3600.0))]
+    write_timeout: Duration,
+    /// How long a new client has to say its name, in seconds.
+    #[arg(long = "name-timeout", value_name = "SECS", default_value = "30", value_parser = cli::seconds(0.1..=3600.0))]
+    name_timeout: Duration,
+    /// How long a member may say nothing before it is disconnected, in seconds.
+    #[arg(long = "idle-timeout", value_name = "SECS", default_value = "600", value_parser = cli::seconds(0.1..=3600.0))]
+    idle_timeout: Duration,
 }

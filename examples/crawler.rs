@@ -6,25 +6,26 @@
 //! (30 s, past the 2 s timeout). The crawl starts at `/page/0` and follows links on the same host.
 //! Run: `cargo run --example crawler` (about 4 s), or with `-- --parallel 1` (about 7.5 s), or
 //! `-- --timeout SECS`, `--max-pages N` (default 50), or a start URL of your own (http only). It
-//! reads at most 10 MB of each page, and fails (exit code 1) if the start page does.
+//! reads at most 10 MB of each page (`--max-body MB`), and fails (exit code 1) if the start page
+//! does.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use url::{Origin, Url};
-use workbook::url_list::{MAX_BODY, root_cause, too_long};
-use workbook::{say, server, url_list};
+use workbook::url_list::{self, root_cause, too_long};
+use workbook::{cli, say, server};
 
 /// What fetching one page gave: the links on it, or why there are none.
 type Fetched = Result<Vec<Url>, String>;
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let options = Options::from_args()?;
+async fn main() -> workbook::Result {
+    let options: Options = cli::parse();
     // The workbook's server, unless a start URL was given: kept until the end of `main`.
     let site = match &options.start {
         Some(_) => None,
@@ -44,7 +45,7 @@ async fn main() -> anyhow::Result<()> {
     // The `url` crate parses the start URL, and later every link against the page it is on.
     let start = Url::parse(&start).map_err(|e| anyhow!("not a URL: {start} ({e})"))?;
     if start.scheme() != "http" {
-        bail!("the crawler follows http:// URLs only, not {start}");
+        return Err(anyhow!("the crawler follows http:// URLs only, not {start}").into());
     }
     let origin = start.origin();
     let client = reqwest::Client::builder()
@@ -70,9 +71,9 @@ async fn main() -> anyhow::Result<()> {
             let Some(url) = to_fetch.pop_front() else {
                 break;
             };
-            let (client, timeout) = (&client, options.timeout);
+            let (client, options) = (&client, &options);
             in_flight.push(async move {
-                let fetched = fetch_links(client, &url, timeout).await;
+                let fetched = fetch_links(client, &url, options).await;
                 (url, fetched)
             });
         }
@@ -125,26 +126,27 @@ async fn main() -> anyhow::Result<()> {
     }
     // A crawl that could not even read its first page crawled nothing: that is a failure.
     if let Some(Err(why)) = graph.get(&start) {
-        bail!("the start page {start} failed: {why}");
+        return Err(anyhow!("the start page {start} failed: {why}").into());
     }
     Ok(())
 }
 
 /// GETs `url` and returns the links on the page, or one line that says what went wrong. At most
-/// MAX_BODY bytes of the page are read: a server may send more, or never stop.
-async fn fetch_links(client: &reqwest::Client, url: &Url, timeout: Duration) -> Fetched {
+/// `--max-body` of the page is read: a server may send more, or never stop.
+async fn fetch_links(client: &reqwest::Client, url: &Url, options: &Options) -> Fetched {
+    let (timeout, max_body) = (options.timeout, options.max_body);
     let get = async {
         let response = client.get(url.clone()).send().await;
         let response = response.map_err(|e| root_cause(&e))?;
         if !response.status().is_success() {
             return Err(response.status().to_string());
         }
-        let body = Limited::new(http::Response::from(response).into_body(), MAX_BODY);
+        let body = Limited::new(http::Response::from(response).into_body(), max_body);
         let page = body
             .collect()
             .await
             .map_err(|e| match e.is::<LengthLimitError>() {
-                true => too_long(MAX_BODY),
+                true => too_long(max_body),
                 false => root_cause(&*e),
             })?;
         Ok(links_in(&String::from_utf8_lossy(&page.to_bytes()), url))
@@ -178,44 +180,23 @@ fn shown(url: &Url, origin: &Origin) -> String {
         .to_string()
 }
 
-/// The command line: `[--parallel N] [--timeout SECS] [--max-pages N] [START_URL]`.
+/// The command line: `[--parallel N] [--timeout SECS] [--max-pages N] [--max-body MB]
+/// [START_URL]`.
+#[derive(clap::Parser)]
 struct Options {
+    /// The page to start from (http only); without one, the workbook server's /page/0.
+    #[arg(value_name = "START_URL")]
     start: Option<String>,
+    /// How many requests may be in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = cli::between(1, 10_000))]
     parallel: usize,
+    /// How long one page may take, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "2", value_parser = cli::seconds(0.1..=3600.0))]
     timeout: Duration,
+    /// How many pages to fetch at most.
+    #[arg(long = "max-pages", value_name = "N", default_value_t = 50, value_parser = cli::between(1, 10_000))]
     max_pages: usize,
-}
-
-impl Options {
-    fn from_args() -> anyhow::Result<Options> {
-        const USAGE: &str = "usage: [--parallel N] [--timeout SECS] [--max-pages N] [START_URL]";
-        let mut options = Options {
-            start: None,
-            parallel: 3,
-            timeout: Duration::from_secs(2),
-            max_pages: 50,
-        };
-        let mut args = std::env::args().skip(1);
-        while let Some(arg) = args.next() {
-            let mut value = || {
-                args.next()
-                    .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))
-            };
-            let count = |text: String, flag: &str| {
-                text.parse::<usize>()
-                    .ok()
-                    .filter(|&n| (1..=10_000).contains(&n))
-                    .ok_or_else(|| anyhow!("{flag} takes a number from 1 to 10000, not {text}"))
-            };
-            match arg.as_str() {
-                "--parallel" => options.parallel = count(value()?, "--parallel")?,
-                "--max-pages" => options.max_pages = count(value()?, "--max-pages")?,
-                "--timeout" => options.timeout = url_list::timeout(&value()?)?,
-                flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
-                _ if options.start.is_none() => options.start = Some(arg),
-                _ => bail!("one start URL at most; {USAGE}"),
-            }
-        }
-        Ok(options)
-    }
+    /// The most of one page to read, in megabytes.
+    #[arg(long = "max-body", value_name = "MB", default_value = "10", value_parser = url_list::megabytes)]
+    max_body: usize,
 }

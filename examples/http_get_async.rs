@@ -2,24 +2,36 @@
 //!
 //! With no URL it starts the workbook's own web server on this machine (`src/server.rs`) and
 //! fetches its first page, `/page/0`, which the server answers after 0.5 s. Given an http:// URL,
-//! it fetches that instead. It reads at most 10 MB of the page.
+//! it fetches that instead. It reads at most 10 MB of the page (`--max-body MB` changes that).
 //! Run: `cargo run --example http_get_async` (about 0.5 s), or
 //! `cargo run --example http_get_async -- http://127.0.0.1:8080/page/3` with `web_server` running.
 //! Then see `http_many_sync` and `http_many_async` for many pages.
 
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use workbook::server;
-use workbook::url_list::{MAX_BODY, root_cause, title_of, too_long};
+use workbook::url_list::{megabytes, root_cause, title_of, too_long};
 use workbook::{say, summary};
 
+/// `[--max-body MB] [URL]`.
+#[derive(clap::Parser)]
+struct Options {
+    /// An http:// URL to fetch; without one, the workbook server's /page/0.
+    url: Option<String>,
+    /// The most of the page to read, in megabytes.
+    #[arg(long = "max-body", value_name = "MB", default_value = "10", value_parser = megabytes)]
+    max_body: usize,
+}
+
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
+    let options: Options = workbook::cli::parse();
+    let max_body = options.max_body;
     // The workbook's server runs on a thread of its own, standing in for a machine elsewhere.
     // Its port changes on every run, so only the path is printed.
-    let (url, shown, _server) = match std::env::args().nth(1) {
+    let (url, shown, _server) = match options.url {
         Some(url) => (url.clone(), url, None),
         None => {
             let server = server::start_on_thread(server::Config::default())?;
@@ -29,7 +41,8 @@ async fn main() -> anyhow::Result<()> {
     // The `url` crate checks the host and the port before anything is sent.
     let url = url::Url::parse(&url).map_err(|e| anyhow!("not a URL ({e}): {url}"))?;
     if url.scheme() != "http" {
-        bail!("{url}: this example fetches http:// URLs only (http_many_async does https)");
+        let why = "this example fetches http:// URLs only (http_many_async does https)";
+        return Err(anyhow!("{url}: {why}").into());
     }
 
     let client = reqwest::Client::new();
@@ -38,13 +51,13 @@ async fn main() -> anyhow::Result<()> {
         // Each `.await` hands the thread back until the next part of the answer is in.
         let response = client.get(url).send().await.map_err(|e| root_cause(&e))?;
         say(format!("Status: {}", response.status()));
-        // A server may send more than we want, or never stop: read at most MAX_BODY bytes.
-        let body = Limited::new(http::Response::from(response).into_body(), MAX_BODY);
+        // A server may send more than we want, or never stop: read at most max_body bytes.
+        let body = Limited::new(http::Response::from(response).into_body(), max_body);
         let page = body
             .collect()
             .await
             .map_err(|e| match e.is::<LengthLimitError>() {
-                true => too_long(MAX_BODY),
+                true => too_long(max_body),
                 false => root_cause(&*e),
             })?;
         Ok::<_, String>(page.to_bytes())

@@ -13,7 +13,7 @@
 //! `--parallel N` (at most N requests at once; `--parallel 2` takes about 2.5 s). Compare with
 //! `http_many_sync`. https URLs need `--features tls`.
 
-use anyhow::bail;
+use anyhow::anyhow;
 use futures::StreamExt;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use workbook::url_list::{
@@ -54,8 +54,8 @@ async fn get_title(
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let options = Options::from_args()?;
+async fn main() -> workbook::Result {
+    let options = Options::from_args();
     let (urls, _server) = urls_to_fetch(&options)?;
     // The client keeps connections open for reuse, like ureq's agent. It does https when built
     // with the tls feature.
@@ -81,7 +81,7 @@ async fn main() -> anyhow::Result<()> {
     }
     summary();
     if failed > 0 {
-        bail!("{failed} of {} URLs failed", urls.len());
+        return Err(anyhow!("{failed} of {} URLs failed", urls.len()).into());
     }
     Ok(())
 }

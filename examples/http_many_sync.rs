@@ -12,7 +12,7 @@
 //! (default 5), `--max-body MB` (default 10: no page is read past it). Compare with
 //! `http_many_async`. https URLs need `--features tls`.
 
-use anyhow::bail;
+use anyhow::anyhow;
 use workbook::url_list::{
     Options, Url, one_line, report, root_cause, title_or_failure, too_long, urls_to_fetch,
 };
@@ -45,12 +45,12 @@ fn get_title(agent: &ureq::Agent, url: &url::Url, options: &Options) -> Result<S
     title_or_failure(&head, &page)
 }
 
-fn main() -> anyhow::Result<()> {
-    let options = Options::from_args()?;
+fn main() -> workbook::Result {
+    let options = Options::from_args();
     if options.parallel.is_some_and(|n| n != 1) {
-        bail!(
-            "http_many_sync has one request in flight at a time, so --parallel can only be 1; \
-             run http_many_async for more"
+        workbook::cli::usage_error(
+            "one request is in flight at a time here, so --parallel can only be 1; \
+             run http_many_async for more",
         );
     }
     let (urls, _server) = urls_to_fetch(&options)?;
@@ -69,7 +69,7 @@ fn main() -> anyhow::Result<()> {
     }
     summary();
     if failed > 0 {
-        bail!("{failed} of {} URLs failed", urls.len());
+        return Err(anyhow!("{failed} of {} URLs failed", urls.len()).into());
     }
     Ok(())
 }

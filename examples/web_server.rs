@@ -12,39 +12,29 @@
 
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
-use workbook::{say, server};
+use anyhow::anyhow;
+use workbook::{cli, say, server};
+
+/// `[--port PORT] [--delay SECS]`.
+#[derive(clap::Parser)]
+struct Options {
+    /// The port on 127.0.0.1 to listen on; 0 takes any free one.
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// How long each answer waits before it starts, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "0.5", value_parser = cli::seconds(0.0..=30.0))]
+    delay: Duration,
+}
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
+    let options: Options = cli::parse();
     let mut config = server::Config {
         log_requests: true,
+        page_delay: options.delay,
         ..server::Config::default()
     };
-    config.addr.set_port(8080);
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let value = args.next().ok_or_else(|| anyhow!("{arg} needs a value"));
-        match arg.as_str() {
-            "--port" => {
-                let value = value?;
-                let port = value
-                    .parse()
-                    .map_err(|_| anyhow!("--port takes 0 to 65535, not {value}"))?;
-                config.addr.set_port(port);
-            }
-            "--delay" => {
-                let value = value?;
-                let seconds = value
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|s| (0.0..=600.0).contains(s))
-                    .ok_or_else(|| anyhow!("--delay takes seconds (0 to 600), not {value}"))?;
-                config.page_delay = Duration::from_secs_f64(seconds);
-            }
-            _ => bail!("unknown option {arg}; usage: [--port PORT] [--delay SECS]"),
-        }
-    }
+    config.addr.set_port(options.port);
 
     let addr = config.addr;
     let server = server::start(config)

@@ -1,7 +1,8 @@
 //! The list of URLs that `http_many_sync` and `http_many_async` fetch, and what they print about
 //! each: everything the two clients share, so that each example shows only its client.
 //!
-//! - [`Options::from_args`] reads `[--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]`.
+//! - [`Options::from_args`] reads `[--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]`
+//!   with `workbook::cli` (clap).
 //! - [`urls_to_fetch`] reads the URL file (one URL a line, blank lines and `#` comments skipped, a
 //!   line that is only a path meaning that path on the workbook's server), or lists the workbook
 //!   server's ten pages when there is no file, and starts that server when a URL is on it.
@@ -27,10 +28,8 @@ use std::time::Duration;
 use anyhow::{anyhow, bail};
 use http::{header::LOCATION, response::Parts};
 
-use crate::say;
 use crate::server::{self, RunningServer};
-
-const USAGE: &str = "usage: [--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]";
+use crate::{cli, say};
 
 /// The most bytes of one answer's body a client reads, unless `--max-body` says otherwise: a
 /// server that sends more, or never stops, gets "body over 10 MB" instead of all the memory.
@@ -41,88 +40,44 @@ pub fn too_long(most: usize) -> String {
     format!("the body is over {} MB, stopped reading", most as f64 / 1e6)
 }
 
-/// The value of `--timeout SECS`: more than 0 seconds, at most an hour. The crawler takes it too.
-pub fn timeout(text: &str) -> anyhow::Result<Duration> {
-    text.parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
-        .map(Duration::from_secs_f64)
-        .ok_or_else(|| anyhow!("--timeout takes seconds (0 to 3600), not {text}"))
+/// The value of `--max-body MB`, in bytes: more than 0 MB, at most 1000 (fractions allowed).
+pub fn megabytes(text: &str) -> Result<usize, String> {
+    match text.parse::<f64>() {
+        Ok(mb) if mb > 0.0 && mb <= 1000.0 => Ok((mb * 1e6) as usize),
+        _ => Err(format!(
+            "takes megabytes, more than 0 and at most 1000, not `{text}`"
+        )),
+    }
 }
 
-/// The command line: `[--timeout SECS] [--parallel N] [URL_FILE]`.
-#[derive(Debug, PartialEq)]
+/// The command line: `[--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]`, read with
+/// `workbook::cli::parse()`.
+#[derive(Debug, clap::Parser)]
 pub struct Options {
-    /// The URL file, if one was given.
+    /// A file of URLs, one a line; a line that is only a path means that path on the workbook's
+    /// server. Without one: the workbook server's ten pages.
+    #[arg(value_name = "URL_FILE")]
     pub file: Option<String>,
-    /// How long one request may take in all. Default 5 s.
+    /// How long one request may take in all, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "5", value_parser = cli::seconds(0.1..=3600.0))]
     pub timeout: Duration,
-    /// The timeout as it was written, to print it back.
-    pub timeout_text: String,
-    /// How many requests may be in flight at once, if limited.
+    /// How many requests may be in flight at once (all of them, unless limited).
+    #[arg(long, value_name = "N", value_parser = cli::between(1, 10_000))]
     pub parallel: Option<usize>,
-    /// The most bytes of a body to read ([`MAX_BODY`] unless `--max-body MB` is given).
+    /// The most of one page to read, in megabytes.
+    #[arg(long = "max-body", value_name = "MB", default_value = "10", value_parser = megabytes)]
     pub max_body: usize,
 }
 
 impl Options {
-    /// Reads the program's arguments. A bad one is an error that says what was wrong.
-    pub fn from_args() -> anyhow::Result<Options> {
-        Options::parse(std::env::args().skip(1))
+    /// Reads the program's arguments; a bad one is a usage error (one line, exit 2).
+    pub fn from_args() -> Options {
+        cli::parse()
     }
 
     /// What a request that ran out of time prints: `timed out after 5 s`.
     pub fn timed_out(&self) -> String {
-        format!("timed out after {} s", self.timeout_text)
-    }
-
-    fn parse(args: impl IntoIterator<Item = String>) -> anyhow::Result<Options> {
-        let mut options = Options {
-            file: None,
-            timeout: Duration::from_secs(5),
-            timeout_text: "5".to_string(),
-            parallel: None,
-            max_body: MAX_BODY,
-        };
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let mut value = || {
-                args.next()
-                    .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))
-            };
-            match arg.as_str() {
-                "--timeout" => {
-                    let text = value()?;
-                    options.timeout = timeout(&text)?;
-                    options.timeout_text = text;
-                }
-                "--parallel" => {
-                    let text = value()?;
-                    let n = text.parse::<usize>().ok().filter(|&n| n >= 1);
-                    let n = n.ok_or_else(|| {
-                        anyhow!("--parallel takes a number from 1 up, not {text}")
-                    })?;
-                    options.parallel = Some(n);
-                }
-                "--max-body" => {
-                    let text = value()?;
-                    let megabytes = text
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|mb| *mb > 0.0 && *mb <= 1000.0);
-                    let megabytes = megabytes.ok_or_else(|| {
-                        anyhow!(
-                            "--max-body takes megabytes (more than 0, at most 1000), not {text}"
-                        )
-                    })?;
-                    options.max_body = (megabytes * 1e6) as usize;
-                }
-                flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
-                _ if options.file.is_none() => options.file = Some(arg),
-                _ => bail!("one URL file at most, not also {arg}; {USAGE}"),
-            }
-        }
-        Ok(options)
+        format!("timed out after {} s", self.timeout.as_secs_f64())
     }
 }
 
@@ -283,8 +238,9 @@ pub fn report(url: &Url, outcome: &Result<String, String>, all: &[Url]) -> usize
 mod tests {
     use super::*;
 
-    fn parse(list: &[&str]) -> anyhow::Result<Options> {
-        Options::parse(list.iter().map(|s| s.to_string()))
+    fn parse(list: &[&str]) -> Result<Options, clap::Error> {
+        use clap::Parser;
+        Options::try_parse_from(std::iter::once("client").chain(list.iter().copied()))
     }
 
     fn url(line: &str) -> Url {
@@ -298,9 +254,10 @@ mod tests {
     fn options_are_read_or_default() {
         let default = parse(&[]).unwrap();
         assert_eq!(default.timeout, Duration::from_secs(5));
+        assert_eq!(default.timed_out(), "timed out after 5 s");
         assert_eq!((default.file, default.parallel), (None, None));
         assert_eq!(default.max_body, MAX_BODY);
-        let given = parse(&[
+        let given = [
             "--timeout",
             "1.5",
             "urls.txt",
@@ -308,8 +265,8 @@ mod tests {
             "2",
             "--max-body",
             "0.5",
-        ]);
-        let given = given.unwrap();
+        ];
+        let given = parse(&given).unwrap();
         assert_eq!(given.max_body, 500_000);
         assert_eq!(given.timeout, Duration::from_millis(1500));
         assert_eq!(given.timed_out(), "timed out after 1.5 s");
@@ -318,25 +275,18 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_option_says_what_is_wrong() {
-        let bad = |list: &[&str]| parse(list).unwrap_err().to_string();
-        assert_eq!(
-            bad(&["--parallel", "0"]),
-            "--parallel takes a number from 1 up, not 0"
-        );
-        assert_eq!(
-            bad(&["--timeout", "0"]),
-            "--timeout takes seconds (0 to 3600), not 0"
-        );
-        assert_eq!(
-            bad(&["--timeout"]),
-            format!("--timeout needs a value; {USAGE}")
-        );
-        assert_eq!(bad(&["--fast"]), format!("unknown option --fast; {USAGE}"));
-        assert_eq!(
-            bad(&["a", "b"]),
-            format!("one URL file at most, not also b; {USAGE}")
-        );
+    fn a_bad_option_is_an_error() {
+        for bad in [
+            &["--parallel", "0"][..],
+            &["--timeout", "0"],
+            &["--timeout"],
+            &["--max-body", "0"],
+            &["--max-body", "1e9"],
+            &["--fast"],
+            &["a", "b"],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -119,44 +119,92 @@ fn bad_options_are_one_clear_line() {
             &["--missed", "later"],
             "usage: [--missed burst|delay|skip]",
         ),
-        (
-            "crawler",
-            &["--parallel", "0"],
-            "--parallel takes a number from 1 to 10000",
-        ),
-        ("crawler", &["--timeout", "soon"], "--timeout takes seconds"),
-        (
-            "crawler",
-            &["ftp://127.0.0.1/"],
-            "follows http:// URLs only",
-        ),
-        ("crawler", &["not a url"], "not a URL: not a url"),
-        (
-            "load_test",
-            &["--requests", "0"],
-            "--requests takes a number from 1 to 100000",
-        ),
-        (
-            "load_test",
-            &["--connections", "501"],
-            "--connections takes a number from 1 to 500",
-        ),
-        (
-            "load_test",
-            &["--delay", "-1"],
-            "--delay takes seconds (0 to 10)",
-        ),
-        ("load_test", &["--requests"], "--requests needs a value"),
-        ("chat_server", &["--port", "x"], "--port takes 0 to 65535"),
-        (
-            "chat_server",
-            &["--write-timeout", "0"],
-            "--write-timeout takes seconds",
-        ),
     ];
     for (example, args, expected) in cases {
         let run = run_example(example, args);
         assert_one_line_failure(&run, expected);
+    }
+}
+
+/// A bad option of the crawler, the load test or the chat server is a usage error: one line that
+/// names the option and its bounds, with the usage, and exit code 2 (`workbook::cli`).
+#[test]
+fn bad_options_of_the_servers_and_clients_are_usage_errors() {
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "crawler",
+            &["--parallel", "0"],
+            "'--parallel <N>': 0 is not in 1..=10000",
+        ),
+        (
+            "crawler",
+            &["--timeout", "soon"],
+            "takes seconds from 0.1 to 3600",
+        ),
+        ("crawler", &["--max-body", "0"], "takes megabytes"),
+        ("crawler", &["a", "b"], "unexpected argument 'b'"),
+        ("load_test", &["--requests", "0"], "0 is not in 1..=100000"),
+        (
+            "load_test",
+            &["--connections", "501"],
+            "501 is not in 1..=500",
+        ),
+        ("load_test", &["--delay", "-1"], "unexpected argument '-1'"),
+        (
+            "load_test",
+            &["--delay", "11"],
+            "takes seconds from 0 to 10",
+        ),
+        (
+            "load_test",
+            &["--requests"],
+            "a value is required for '--requests <R>'",
+        ),
+        (
+            "chat_server",
+            &["--port", "x"],
+            "invalid value 'x' for '--port <PORT>'",
+        ),
+        (
+            "chat_server",
+            &["--write-timeout", "0"],
+            "takes seconds from 0.1 to 3600",
+        ),
+        (
+            "chat_server",
+            &["--name-timeout", "1e9"],
+            "takes seconds from 0.1 to 3600",
+        ),
+        (
+            "web_server",
+            &["--delay", "31"],
+            "takes seconds from 0 to 30",
+        ),
+        ("web_server", &["--bogus"], "unexpected argument '--bogus'"),
+    ];
+    for (example, args, expected) in cases {
+        let run = run_example(example, args);
+        assert_eq!(run.code, Some(2), "{example} {args:?}: {}", run.stderr);
+        assert_eq!(
+            run.stderr.lines().count(),
+            1,
+            "{example} {args:?}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.starts_with(&format!("{example}: ")) && run.stderr.contains(expected),
+            "{example} {args:?}: expected {expected:?} in {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("(usage: "), "{}", run.stderr);
+        assert_eq!(run.stdout, "", "{example} {args:?} printed");
+    }
+    // Not usage errors, but URLs that cannot be crawled: one line, exit 1.
+    for (args, expected) in [
+        (&["ftp://127.0.0.1/"][..], "follows http:// URLs only"),
+        (&["not a url"], "not a URL: not a url"),
+    ] {
+        assert_one_line_failure(&run_example("crawler", args), expected);
     }
 }
 

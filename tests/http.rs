@@ -171,34 +171,57 @@ fn a_url_file_with_no_urls_is_one_clear_line() {
     }
 }
 
+/// A usage error: exit code 2, one line on stderr that names the problem and gives the usage
+/// (`workbook::cli`), nothing on stdout.
+fn assert_usage_error(run: &Run, what: &str, expected: &str) {
+    assert_eq!(
+        run.code,
+        Some(2),
+        "{what}: exit code.\nstderr:\n{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{what}: {}", run.stderr);
+    assert!(
+        run.stderr.contains(expected) && run.stderr.contains("(usage: "),
+        "{what}: expected {expected:?} in {}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "", "{what} printed");
+}
+
 #[test]
 fn bad_options_are_one_clear_line() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["--parallel", "0"],
-            "--parallel takes a number from 1 up, not 0",
+            "'--parallel <N>': 0 is not in 1..=10000",
         ),
         (
             &["--parallel", "many"],
-            "--parallel takes a number from 1 up",
+            "invalid value 'many' for '--parallel <N>'",
         ),
-        (&["--parallel"], "--parallel needs a value"),
-        (&["--timeout", "-1"], "--timeout takes seconds"),
-        (&["--timeout", "soon"], "--timeout takes seconds"),
-        (&["--verbose"], "unknown option --verbose"),
-        (&["a.txt", "b.txt"], "one URL file at most"),
+        (&["--parallel"], "a value is required for '--parallel <N>'"),
+        (&["--timeout", "-1"], "unexpected argument '-1'"),
+        (
+            &["--timeout", "soon"],
+            "takes seconds from 0.1 to 3600, not `soon`",
+        ),
+        (
+            &["--max-body", "0"],
+            "takes megabytes, more than 0 and at most 1000",
+        ),
+        (&["--max-body", "lots"], "takes megabytes"),
+        (&["--verbose"], "unexpected argument '--verbose'"),
+        (&["a.txt", "b.txt"], "unexpected argument 'b.txt'"),
     ];
     for client in CLIENTS {
         for (args, expected) in cases {
             let run = run_example(client, args);
-            assert_one_line_failure(&run, client);
-            assert!(
-                run.stderr.contains(expected),
-                "{client} {args:?}: expected {expected:?} in {}",
-                run.stderr
-            );
+            assert_usage_error(&run, &format!("{client} {args:?}"), expected);
         }
     }
+    let run = run_example("http_get_async", &["--max-body", "0"]);
+    assert_usage_error(&run, "http_get_async --max-body 0", "takes megabytes");
 }
 
 #[test]
@@ -209,12 +232,10 @@ fn the_sync_client_takes_parallel_1_and_explains_why_no_more() {
     assert!(run.stdout.contains("\"Page 0\""), "{}", run.stdout);
 
     let run = run_example("http_many_sync", &["--parallel", "2"]);
-    assert_one_line_failure(&run, "http_many_sync --parallel 2");
-    assert!(
-        run.stderr
-            .contains("--parallel can only be 1; run http_many_async"),
-        "{}",
-        run.stderr
+    assert_usage_error(
+        &run,
+        "http_many_sync --parallel 2",
+        "--parallel can only be 1; run http_many_async",
     );
 }
 

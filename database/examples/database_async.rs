@@ -62,13 +62,14 @@ async fn balance(db: &AnyPool, account: i64) -> Result<i64, sqlx::Error> {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let url = database_url_from_args()?;
+async fn main() -> workbook::Result {
+    let url = workbook::cli::parse::<Options>().database_url;
     let (_folder, url_to_open, shown) = database(url.as_deref())?;
     sqlx::any::install_default_drivers();
     tokio::time::timeout(RUN_TIMEOUT, run(url.is_some(), url_to_open, &shown))
         .await
-        .map_err(|_| anyhow!("the database at {shown} stopped answering: no result in 30 s"))?
+        .map_err(|_| anyhow!("the database at {shown} stopped answering: no result in 30 s"))??;
+    Ok(())
 }
 
 async fn run(yours: bool, url_to_open: String, shown: &str) -> anyhow::Result<()> {
@@ -300,11 +301,9 @@ fn database(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, Str
 }
 
 /// `[--database-url URL]`.
-fn database_url_from_args() -> anyhow::Result<Option<String>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => Ok(None),
-        [flag, url] if flag == "--database-url" => Ok(Some(url.clone())),
-        _ => bail!("usage: [--database-url sqlite://PATH | postgres://USER@HOST:PORT/DATABASE]"),
-    }
+#[derive(clap::Parser)]
+struct Options {
+    /// The database: sqlite://PATH, sqlite::memory: or postgres://USER:PASSWORD@HOST:PORT/DATABASE; without one, a new SQLite file in a temporary folder.
+    #[arg(long = "database-url", value_name = "URL")]
+    database_url: Option<String>,
 }

@@ -47,8 +47,8 @@ fn balance(db: &Connection, account: i64) -> rusqlite::Result<i64> {
     )
 }
 
-fn main() -> anyhow::Result<()> {
-    let url = database_url_from_args()?;
+fn main() -> workbook::Result {
+    let url = workbook::cli::parse::<Options>().database_url;
     let (_folder, sqlite, shown) = sqlite_file(url.as_deref())?;
     let open = || Connection::open_with_flags(&sqlite.path, sqlite.flags);
     let cannot_open =
@@ -247,11 +247,9 @@ fn sqlite_file(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, 
 }
 
 /// `[--database-url URL]`.
-fn database_url_from_args() -> anyhow::Result<Option<String>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => Ok(None),
-        [flag, url] if flag == "--database-url" => Ok(Some(url.clone())),
-        _ => bail!("usage: [--database-url sqlite://PATH]"),
-    }
+#[derive(clap::Parser)]
+struct Options {
+    /// The database: sqlite://PATH[?mode=ro|rw|rwc] or sqlite::memory:; without one, a new SQLite file in a temporary folder.
+    #[arg(long = "database-url", value_name = "URL")]
+    database_url: Option<String>,
 }

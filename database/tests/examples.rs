@@ -222,8 +222,18 @@ fn bad_urls_are_one_clear_line() {
             run.stderr
         );
     }
+    // A bad option is a usage error: one line with the usage, exit code 2 (`workbook::cli`).
     for example in ["database_sync", "database_async"] {
-        assert_one_line_failure(&run(example, &["--verbose"]), "usage:");
+        for args in [&["--verbose"][..], &["--database-url"], &["x", "y"]] {
+            let run = run(example, args);
+            assert_eq!(run.code, Some(2), "{example} {args:?}: {}", run.stderr);
+            assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+            assert!(
+                run.stderr.starts_with(&format!("{example}: ")) && run.stderr.contains("(usage: "),
+                "{}",
+                run.stderr
+            );
+        }
     }
 }
 
