@@ -584,3 +584,62 @@ fn a_disk_that_takes_no_more_is_one_line() {
         );
     }
 }
+
+// ---- A reader that goes away: the servers' stdout closed ----
+
+/// A server whose log nobody reads any more (its stdout is a closed pipe) ends quietly at its
+/// next line, exit code 0, rather than panicking on every request or keeping members that are
+/// no longer served (`workbook::cli` ends a program whose stdout is closed).
+#[test]
+fn a_server_whose_stdout_is_closed_ends_quietly() {
+    for (example, args) in [
+        ("web_server", ["--port", "0", "--delay", "0"]),
+        ("chat_server", ["--port", "0", "--name-timeout", "5"]),
+    ] {
+        let (mut server, mut log) = start_example(example, &args);
+        let mut first = String::new();
+        log.read_line(&mut first).expect("the server prints");
+        let port: u16 = first
+            .split(|c: char| !c.is_ascii_digit() && c != '.' && c != ':')
+            .find_map(|word| word.strip_prefix("127.0.0.1:"))
+            .and_then(|port| {
+                port.trim_end_matches(|c: char| !c.is_ascii_digit())
+                    .parse()
+                    .ok()
+            })
+            .unwrap_or_else(|| panic!("no port in {first:?}"));
+        drop(log);
+        // Something to log: a request, or a member who joins.
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the server accepts");
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+        let hello: &[u8] = match example {
+            "web_server" => b"GET /page/0 HTTP/1.1\r\nhost: x\r\n\r\n",
+            _ => b"ann\n",
+        };
+        let _ = stream.write_all(hello);
+        let began = Instant::now();
+        let status = loop {
+            if let Some(status) = server.0.try_wait().expect("the server can be waited for") {
+                break Some(status);
+            }
+            if began.elapsed() > Duration::from_secs(5) {
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut stderr = String::new();
+        if status.is_some() {
+            let _ = server
+                .0
+                .stderr
+                .take()
+                .map(|mut e| e.read_to_string(&mut stderr));
+        }
+        assert_eq!(
+            status.and_then(|s| s.code()),
+            Some(0),
+            "{example} did not end quietly"
+        );
+        assert_eq!(stderr, "", "{example} printed errors");
+    }
+}
