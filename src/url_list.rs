@@ -12,7 +12,8 @@
 //!   turns a client's error into one line, and [`too_long`] says that a body passed the limit.
 //! - [`report`] prints one line for a URL.
 //!
-//! `http_get_async` and `crawler` use [`title_of`], [`root_cause`] and [`MAX_BODY`] too.
+//! `http_get_async` and `crawler` use [`title_of`], [`root_cause`], [`megabytes`] and
+//! [`too_long`] too.
 //!
 //! None of this fetches anything. It never makes a request, spawns, joins or sleeps for an
 //! example: the requests, how they wait and how many are in flight at once are the lesson, and they
