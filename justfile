@@ -119,3 +119,8 @@ models:
     mv "$out.new" "$out"
     echo "wrote $out:"
     cat "$out"
+
+# Run `cargo test` N times in a row with one core kept busy, and report every failure with the
+# lines that differed (`scripts/stress N --no-load` for a machine left alone)
+stress N="20":
+    bash scripts/stress {{N}}

@@ -19,12 +19,12 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use workbook::url_list::{
     Options, Url, report, root_cause, title_or_failure, too_long, urls_to_fetch,
 };
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 /// Fetches one URL and returns the title of its page, or one line that says what went wrong.
 async fn fetch(client: &reqwest::Client, url: &Url, options: &Options) -> Result<String, String> {
     let uri = url.check()?;
-    let bar = bar(&url.label());
+    let bar = waiting_for(&url.label());
     // Any future can be given a deadline: past it, `timeout` drops the request.
     let outcome = match tokio::time::timeout(options.timeout, get_title(client, uri, options)).await
     {

@@ -7,7 +7,7 @@
 //!   one line on stderr, `NAME: PROBLEM (usage: NAME [--flag VALUE] ...)`, and exit code 2.
 //!   Nothing has started yet when the options are read, so ending there leaves nothing half done.
 //! - An example that takes no options reads nothing: the clock's start (the first `say`, `bar`
-//!   or `summary`) treats any argument as a usage error. One that prints before or without the
+//!   or `summary`) treats any argument to an example of `examples/` as a usage error. One that prints before or without the
 //!   clock calls [`no_options`] first.
 //! - [`between`] and [`seconds`] are the value parsers of bounded numbers: above or below the
 //!   bounds is a usage error that names them. Every numeric option has bounds.
@@ -16,14 +16,16 @@
 //!   standard library as one line, `Error: what failed: why`, whatever `RUST_BACKTRACE` says, and
 //!   the exit code is 1.
 //! - A closed stdout (`cargo run --example NAME | head -3`) ends the program quietly, exit 0;
-//!   see [`set_up`] for how and why.
+//!   see [`set_up`] for how and why. A scratch folder that must not be left behind then is given
+//!   to [`remove_on_quiet_end`].
 
 use std::ffi::OsString;
 use std::fmt;
 use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
 use std::process;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use clap::builder::{RangedU64ValueParser, TypedValueParser};
@@ -62,10 +64,20 @@ pub fn no_options() {
     let _: NoOptions = parse();
 }
 
-/// Called once when the clock starts: an example that has not read its options takes none.
+/// Called once when the clock starts: an example of the workbook that has not read its options
+/// takes none. Other programs that use the clock (the database package's examples, the
+/// exercises, tests) read their command line as they please.
 pub(crate) fn clock_starts() {
     set_up();
-    if !READ.load(Ordering::Relaxed) && !READ_BY_HAND.contains(&program().as_str()) {
+    let program = program();
+    let example_of_the_workbook = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(format!("{program}.rs"))
+        .exists();
+    if example_of_the_workbook
+        && !READ.load(Ordering::Relaxed)
+        && !READ_BY_HAND.contains(&program.as_str())
+    {
         no_options();
     }
 }
@@ -155,7 +167,7 @@ fn program() -> String {
     std::env::args_os()
         .next()
         .as_deref()
-        .map(std::path::Path::new)
+        .map(Path::new)
         .and_then(|path| path.file_stem())
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_else(|| "example".to_string())
@@ -244,14 +256,29 @@ fn exit_with_usage(problem: String, usage: &str) -> ! {
 /// by a write to a closed *socket*, and the servers and clients here must get that as an error
 /// (`EPIPE`) and go on with their other connections. So a handler looks at stdout: if its reader
 /// is gone (`poll` reports `POLLERR`), the program ends with `_exit(0)`; otherwise the write gets
-/// its `EPIPE` as before. `poll` and `_exit` are safe to call in a signal handler. Exiting there
-/// skips destructors, as a death by signal would.
+/// its `EPIPE` as before. Ending there skips destructors, as a death by signal would: the folders
+/// given to [`remove_on_quiet_end`] are removed first.
 pub(crate) fn set_up() {
     static DONE: OnceLock<()> = OnceLock::new();
     DONE.get_or_init(|| {
         #[cfg(unix)]
         end_quietly_when_stdout_closes();
     });
+}
+
+/// Folders removed when a closed stdout ends the program (which skips destructors): a scratch
+/// folder registers itself here when it is made.
+static REMOVE_ON_QUIET_END: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes `folder`, and everything in it, if a closed stdout ends the program before the
+/// folder's owner does. Removing it later as usual is fine: the one that comes second finds
+/// nothing to remove.
+pub fn remove_on_quiet_end(folder: &Path) {
+    set_up();
+    let mut folders = REMOVE_ON_QUIET_END
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    folders.push(folder.to_path_buf());
 }
 
 #[cfg(unix)]
@@ -262,14 +289,24 @@ fn end_quietly_when_stdout_closes() {
             events: 0,
             revents: 0,
         };
-        // SAFETY: `poll` on a valid pollfd and `_exit` are async-signal-safe.
-        unsafe {
-            if libc::poll(&mut stdout, 1, 0) == 1
+        // SAFETY: `poll` on a valid pollfd is async-signal-safe.
+        let closed = unsafe {
+            libc::poll(&mut stdout, 1, 0) == 1
                 && stdout.revents & (libc::POLLERR | libc::POLLHUP) != 0
-            {
-                libc::_exit(0);
+        };
+        if !closed {
+            return;
+        }
+        // Not async-signal-safe in general, but SIGPIPE is raised in the thread whose `write`
+        // failed, and a thread writing to stdout holds no lock these need (`try_lock` guards the
+        // one of the list).
+        if let Ok(folders) = REMOVE_ON_QUIET_END.try_lock() {
+            for folder in folders.iter() {
+                let _ = std::fs::remove_dir_all(folder);
             }
         }
+        // SAFETY: `_exit` is async-signal-safe; it ends the process at once.
+        unsafe { libc::_exit(0) }
     }
     // SAFETY: a zeroed sigaction with an empty mask and a handler that only calls
     // async-signal-safe functions.

@@ -23,34 +23,36 @@ fn a_wrong_argument_is_a_one_line_usage_error() {
         (
             "queue_async",
             &["--workers", "0"],
-            "queue_async: --workers needs a whole number of at least 1, not `0` \
+            "queue_async: invalid value '0' for '--workers <N>': 0 is not in 1..=1000 \
              (usage: queue_async [--workers N])",
         ),
         (
             "queue_async",
             &["--workers", "many"],
-            "queue_async: --workers needs a whole number of at least 1, not `many` \
+            "queue_async: invalid value 'many' for '--workers <N>': invalid digit found in string \
              (usage: queue_async [--workers N])",
         ),
         (
             "queue_semaphore",
             &["--workers"],
-            "queue_semaphore: --workers needs a number (usage: queue_semaphore [--workers N])",
+            "queue_semaphore: a value is required for '--workers <N>' but none was supplied \
+             (usage: queue_semaphore [--workers N])",
         ),
         (
             "queue_buffered",
             &["-w", "2"],
-            "queue_buffered: unexpected argument `-w` (usage: queue_buffered [--workers N])",
+            "queue_buffered: unexpected argument '-w' found (usage: queue_buffered [--workers N])",
         ),
         (
             "files_sync",
             &["--times"],
-            "files_sync: unexpected argument `--times` (usage: files_sync [--time] [--fsync])",
+            "files_sync: unexpected argument '--times' found; \
+             tip: a similar argument exists: '--time' (usage: files_sync [--time] [--fsync])",
         ),
         (
             "files_async",
             &["3"],
-            "files_async: unexpected argument `3` (usage: files_async [--time] [--fsync])",
+            "files_async: unexpected argument '3' found (usage: files_async [--time] [--fsync])",
         ),
     ];
     for (example, args, message) in cases {

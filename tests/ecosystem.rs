@@ -104,25 +104,30 @@ fn task_group_stops_gracefully_on_ctrl_c() {
     );
 }
 
+/// A usage error: exit 2, one line that starts with the example's name and ends with its usage.
 #[test]
-fn bad_options_are_one_clear_line() {
+fn bad_options_are_one_line_usage_errors() {
     let cases: &[(&str, &[&str], &str)] = &[
-        (
-            "task_group",
-            &["--fail-at", "9"],
-            "--fail-at takes a job number from 1 to 5",
-        ),
-        ("task_group", &["--fail-at"], "usage: [--fail-at JOB]"),
-        ("streams", &["--sorted"], "unknown option --sorted"),
+        ("task_group", &["--fail-at", "9"], "9 is not in 1..=5"),
+        ("task_group", &["--fail-at"], "a value is required"),
+        ("streams", &["--sorted"], "unexpected argument '--sorted'"),
         (
             "ticker",
             &["--missed", "later"],
-            "usage: [--missed burst|delay|skip]",
+            "possible values: burst, delay, skip",
         ),
     ];
     for (example, args, expected) in cases {
         let run = run_example(example, args);
-        assert_one_line_failure(&run, expected);
+        assert_eq!(run.code, Some(2), "{example} {args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!("{example}: "))
+                && run.stderr.contains(expected)
+                && run.stderr.contains(&format!("(usage: {example}")),
+            "expected {expected:?} in {}",
+            run.stderr
+        );
     }
 }
 
