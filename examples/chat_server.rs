@@ -260,6 +260,8 @@ fn name_from(line: &str, id: u64) -> String {
 
 /// `[--port PORT] [--write-timeout SECS] [--name-timeout SECS] [--idle-timeout SECS]`.
 #[derive(clap::Parser)]
+// The last of an option given twice counts, as in most command-line tools.
+#[command(args_override_self = true)]
 struct Options {
     /// The port on 127.0.0.1 to listen on; 0 takes any free one.
     #[arg(long, default_value_t = 7878)]

@@ -37,16 +37,13 @@ async fn main() -> workbook::Result {
             .await?,
         ),
     };
+    // The `url` crate parsed the start URL (a bad one is a usage error), and parses every link
+    // against the page it is on.
     let start = match (&options.start, &site) {
         (Some(url), _) => url.clone(),
-        (None, Some(site)) => site.url("/page/0"),
+        (None, Some(site)) => Url::parse(&site.url("/page/0"))?,
         (None, None) => unreachable!("a server is started when no URL is given"),
     };
-    // The `url` crate parses the start URL, and later every link against the page it is on.
-    let start = Url::parse(&start).map_err(|e| anyhow!("not a URL: {start} ({e})"))?;
-    if start.scheme() != "http" {
-        return Err(anyhow!("the crawler follows http:// URLs only, not {start}").into());
-    }
     let origin = start.origin();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -185,8 +182,8 @@ fn shown(url: &Url, origin: &Origin) -> String {
 #[derive(clap::Parser)]
 struct Options {
     /// The page to start from (http only); without one, the workbook server's /page/0.
-    #[arg(value_name = "START_URL")]
-    start: Option<String>,
+    #[arg(value_name = "START_URL", value_parser = url_list::http_url)]
+    start: Option<Url>,
     /// How many requests may be in flight at once.
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = cli::between(1, 10_000))]
     parallel: usize,

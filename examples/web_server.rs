@@ -17,6 +17,8 @@ use workbook::{cli, say, server};
 
 /// `[--port PORT] [--delay SECS]`.
 #[derive(clap::Parser)]
+// The last of an option given twice counts, as in most command-line tools.
+#[command(args_override_self = true)]
 struct Options {
     /// The port on 127.0.0.1 to listen on; 0 takes any free one.
     #[arg(long, default_value_t = 8080)]

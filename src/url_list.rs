@@ -51,6 +51,20 @@ pub fn megabytes(text: &str) -> Result<usize, String> {
     }
 }
 
+/// A URL given on the command line (`http_get_async`'s, the crawler's start): an http:// URL with
+/// a host, its port checked, as the `url` crate reads it. For `value_parser = url_list::http_url`:
+/// anything else is a usage error that names it.
+pub fn http_url(text: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(text).map_err(|e| format!("not a URL ({e})"))?;
+    if url.scheme() != "http" {
+        return Err("not an http:// URL (http only here)".into());
+    }
+    if url.host().is_none() {
+        return Err("no host in the URL".into());
+    }
+    Ok(url)
+}
+
 /// The command line: `[--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]`, read with
 /// `workbook::cli::parse()`.
 #[derive(Debug, clap::Parser)]
@@ -128,6 +142,11 @@ pub fn urls_to_fetch(options: &Options) -> anyhow::Result<(Vec<Url>, Option<Runn
         Some(file) => {
             let bytes =
                 std::fs::read(file).map_err(|e| anyhow!("cannot read the URL file {file}: {e}"))?;
+            // A text file with a bad byte loses that line (below); a file with NUL bytes is not
+            // text at all, and has no lines to read.
+            if bytes.contains(&0) {
+                bail!("cannot read the URL file {file}: it is not text (it holds NUL bytes)");
+            }
             let lines = lines_of(&bytes);
             if lines.is_empty() {
                 bail!("no URLs in {file}: write one a line");
@@ -336,6 +355,19 @@ mod tests {
         assert_eq!(
             url("/page/0").check().unwrap_err(),
             "not a URL (relative URL without a base)"
+        );
+    }
+
+    #[test]
+    fn a_url_on_the_command_line_is_http_with_a_host_and_a_port() {
+        assert!(http_url("http://127.0.0.1:8080/page/3").is_ok());
+        assert_eq!(
+            http_url("http://127.0.0.1:99999/").unwrap_err(),
+            "not a URL (invalid port number)"
+        );
+        assert_eq!(
+            http_url("ftp://127.0.0.1/").unwrap_err(),
+            "not an http:// URL (http only here)"
         );
     }
 

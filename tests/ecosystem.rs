@@ -204,12 +204,19 @@ fn bad_options_of_the_servers_and_clients_are_usage_errors() {
         assert!(run.stderr.contains("(usage: "), "{}", run.stderr);
         assert_eq!(run.stdout, "", "{example} {args:?} printed");
     }
-    // Not usage errors, but URLs that cannot be crawled: one line, exit 1.
-    for (args, expected) in [
-        (&["ftp://127.0.0.1/"][..], "follows http:// URLs only"),
-        (&["not a url"], "not a URL: not a url"),
+    // A start URL that cannot be crawled is a usage error too, that names it.
+    for (url, expected) in [
+        ("ftp://127.0.0.1/", "not an http:// URL"),
+        ("not a url", "not a URL (relative URL without a base)"),
+        ("http://127.0.0.1:99999/", "not a URL (invalid port number)"),
     ] {
-        assert_one_line_failure(&run_example("crawler", args), expected);
+        let run = run_example("crawler", &[url]);
+        assert_eq!(run.code, Some(2), "crawler {url}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(url) && run.stderr.contains(expected),
+            "crawler {url}: {}",
+            run.stderr
+        );
     }
 }
 
