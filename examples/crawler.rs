@@ -5,30 +5,27 @@
 //! each other and answer after 0.5 s; page 4 also links to `/missing` (404) and page 7 to `/slow`
 //! (30 s, past the 2 s timeout). The crawl starts at `/page/0` and follows links on the same host.
 //! Run: `cargo run --example crawler` (about 4 s), or with `-- --parallel 1` (about 7.5 s), or
-//! `-- --timeout SECS`, `--max-pages N` (default 50), or a start URL of your own (http only).
+//! `-- --timeout SECS`, `--max-pages N` (default 50), or a start URL of your own (http only). It
+//! reads at most 10 MB of each page (`--max-body MB`), and fails (exit code 1) if the start page
+//! does.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
-use http_body_util::{BodyExt, Empty};
-use hyper::Uri;
-use hyper::body::Bytes;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
-use workbook::{say, server, url_list};
-
-type HttpClient = Client<HttpConnector, Empty<Bytes>>;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use url::{Origin, Url};
+use workbook::url_list::{self, root_cause, too_long};
+use workbook::{cli, say, server};
 
 /// What fetching one page gave: the links on it, or why there are none.
-type Fetched = Result<Vec<String>, String>;
+type Fetched = Result<Vec<Url>, String>;
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let options = Options::from_args()?;
+async fn main() -> workbook::Result {
+    let options: Options = cli::parse();
     // The workbook's server, unless a start URL was given: kept until the end of `main`.
     let site = match &options.start {
         Some(_) => None,
@@ -40,18 +37,17 @@ async fn main() -> anyhow::Result<()> {
             .await?,
         ),
     };
+    // The `url` crate parsed the start URL (a bad one is a usage error), and parses every link
+    // against the page it is on.
     let start = match (&options.start, &site) {
         (Some(url), _) => url.clone(),
-        (None, Some(site)) => site.url("/page/0"),
+        (None, Some(site)) => Url::parse(&site.url("/page/0"))?,
         (None, None) => unreachable!("a server is started when no URL is given"),
     };
-    let start_uri: Uri = start
-        .parse()
-        .map_err(|e| anyhow!("not a URL: {start} ({e})"))?;
-    let Some(origin) = origin_of(&start_uri) else {
-        bail!("the crawler follows http:// URLs only, not {start}");
-    };
-    let client: HttpClient = Client::builder(TokioExecutor::new()).build_http();
+    let origin = start.origin();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
 
     say(format!(
         "Crawling from {}, at most {} requests at a time",
@@ -61,10 +57,10 @@ async fn main() -> anyhow::Result<()> {
     // ANCHOR: crawl
     // Every URL goes into `seen` when it is first found, so no URL is ever queued twice.
     let mut seen = HashSet::from([start.clone()]);
-    let mut to_fetch = VecDeque::from([start]);
+    let mut to_fetch = VecDeque::from([start.clone()]);
     let mut in_flight = FuturesUnordered::new();
     let mut most_in_flight = 0;
-    let mut graph: BTreeMap<String, Fetched> = BTreeMap::new();
+    let mut graph: BTreeMap<Url, Fetched> = BTreeMap::new();
     loop {
         // Start fetches while there is room and something to fetch.
         while in_flight.len() < options.parallel
@@ -73,9 +69,9 @@ async fn main() -> anyhow::Result<()> {
             let Some(url) = to_fetch.pop_front() else {
                 break;
             };
-            let (client, timeout) = (&client, options.timeout);
+            let (client, options) = (&client, &options);
             in_flight.push(async move {
-                let fetched = fetch_links(client, &url, timeout).await;
+                let fetched = fetch_links(client, &url, options).await;
                 (url, fetched)
             });
         }
@@ -86,11 +82,9 @@ async fn main() -> anyhow::Result<()> {
         };
         if let Ok(links) = &fetched {
             for link in links {
-                let Some(full) = resolve(link, &origin) else {
-                    continue; // Another host, or not http: not ours to crawl.
-                };
-                if seen.insert(full.clone()) {
-                    to_fetch.push_back(full);
+                // Another host, or not http: not ours to crawl.
+                if link.origin() == origin && seen.insert(link.clone()) {
+                    to_fetch.push_back(link.clone());
                 }
             }
         }
@@ -129,20 +123,32 @@ async fn main() -> anyhow::Result<()> {
             to_fetch.len()
         );
     }
+    // A crawl that could not even read its first page crawled nothing: that is a failure.
+    if let Some(Err(why)) = graph.get(&start) {
+        return Err(anyhow!("the start page {start} failed: {why}").into());
+    }
     Ok(())
 }
 
-/// GETs `url` and returns the links on the page, or one line that says what went wrong.
-async fn fetch_links(client: &HttpClient, url: &str, timeout: Duration) -> Fetched {
-    let uri: Uri = url.parse().map_err(|e| format!("not a URL ({e})"))?;
+/// GETs `url` and returns the links on the page, or one line that says what went wrong. At most
+/// `--max-body` of the page is read: a server may send more, or never stop.
+async fn fetch_links(client: &reqwest::Client, url: &Url, options: &Options) -> Fetched {
+    let (timeout, max_body) = (options.timeout, options.max_body);
     let get = async {
-        let response = client.get(uri).await.map_err(|e| one_line(&e))?;
-        let (head, body) = response.into_parts();
-        if !head.status.is_success() {
-            return Err(head.status.to_string());
+        let response = client.get(url.clone()).send().await;
+        let response = response.map_err(|e| root_cause(&e))?;
+        if !response.status().is_success() {
+            return Err(response.status().to_string());
         }
-        let page = body.collect().await.map_err(|e| one_line(&e))?.to_bytes();
-        Ok(links_in(&String::from_utf8_lossy(&page)))
+        let body = Limited::new(http::Response::from(response).into_body(), max_body);
+        let page = body
+            .collect()
+            .await
+            .map_err(|e| match e.is::<LengthLimitError>() {
+                true => too_long(max_body),
+                false => root_cause(&*e),
+            })?;
+        Ok(links_in(&String::from_utf8_lossy(&page.to_bytes()), url))
     };
     match tokio::time::timeout(timeout, get).await {
         Ok(fetched) => fetched,
@@ -150,87 +156,46 @@ async fn fetch_links(client: &HttpClient, url: &str, timeout: Duration) -> Fetch
     }
 }
 
-/// Every `href="..."` on the page, in order.
-fn links_in(page: &str) -> Vec<String> {
+/// Every `href="..."` on the page, in order, as a full http URL (a link is read against the URL
+/// of the page it is on). The fragment is dropped: `/a#top` and `/a` are the same page.
+fn links_in(page: &str, page_url: &Url) -> Vec<Url> {
     page.split("href=\"")
         .skip(1)
-        .filter_map(|rest| rest.split_once('"').map(|(link, _)| link.to_string()))
+        .filter_map(|rest| rest.split_once('"').map(|(link, _)| link))
+        .filter_map(|link| page_url.join(link).ok())
+        .filter(|link| link.scheme() == "http")
+        .map(|mut link| {
+            link.set_fragment(None);
+            link
+        })
         .collect()
 }
 
-/// `http://host:port` of a URL, if it is an http URL with a host.
-fn origin_of(uri: &Uri) -> Option<String> {
-    if uri.scheme_str() != Some("http") {
-        return None;
-    }
-    let authority = uri.authority()?;
-    Some(format!("http://{authority}"))
-}
-
-/// A link on a page of `origin`, as a full URL, if it stays on that site. The fragment is dropped:
-/// `/a#top` and `/a` are the same page.
-fn resolve(link: &str, origin: &str) -> Option<String> {
-    let link = link.split('#').next().unwrap_or_default();
-    if link.starts_with('/') && !link.starts_with("//") {
-        return Some(format!("{origin}{link}"));
-    }
-    let uri: Uri = link.parse().ok()?;
-    (origin_of(&uri)? == origin).then(|| link.to_string())
-}
-
 /// A URL on the crawled site is shown as its path: the port changes from run to run.
-fn shown(url: &str, origin: &str) -> String {
-    url.strip_prefix(origin).unwrap_or(url).to_string()
+fn shown(url: &Url, origin: &Origin) -> String {
+    let url = url.as_str();
+    url.strip_prefix(&origin.ascii_serialization())
+        .unwrap_or(url)
+        .to_string()
 }
 
-fn one_line(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut cause = error.source();
-    while let Some(deeper) = cause {
-        text = format!("{text}: {deeper}");
-        cause = deeper.source();
-    }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The command line: `[--parallel N] [--timeout SECS] [--max-pages N] [START_URL]`.
+/// The command line: `[--parallel N] [--timeout SECS] [--max-pages N] [--max-body MB]
+/// [START_URL]`.
+#[derive(clap::Parser)]
 struct Options {
-    start: Option<String>,
+    /// The page to start from (http only); without one, the workbook server's /page/0.
+    #[arg(value_name = "START_URL", value_parser = url_list::http_url)]
+    start: Option<Url>,
+    /// How many requests may be in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = cli::between(1, 10_000))]
     parallel: usize,
+    /// How long one page may take, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "2", value_parser = cli::seconds(0.1..=3600.0))]
     timeout: Duration,
+    /// How many pages to fetch at most.
+    #[arg(long = "max-pages", value_name = "N", default_value_t = 50, value_parser = cli::between(1, 10_000))]
     max_pages: usize,
-}
-
-impl Options {
-    fn from_args() -> anyhow::Result<Options> {
-        const USAGE: &str = "usage: [--parallel N] [--timeout SECS] [--max-pages N] [START_URL]";
-        let mut options = Options {
-            start: None,
-            parallel: 3,
-            timeout: Duration::from_secs(2),
-            max_pages: 50,
-        };
-        let mut args = std::env::args().skip(1);
-        while let Some(arg) = args.next() {
-            let mut value = || {
-                args.next()
-                    .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))
-            };
-            let count = |text: String, flag: &str| {
-                text.parse::<usize>()
-                    .ok()
-                    .filter(|&n| (1..=10_000).contains(&n))
-                    .ok_or_else(|| anyhow!("{flag} takes a number from 1 to 10000, not {text}"))
-            };
-            match arg.as_str() {
-                "--parallel" => options.parallel = count(value()?, "--parallel")?,
-                "--max-pages" => options.max_pages = count(value()?, "--max-pages")?,
-                "--timeout" => options.timeout = url_list::timeout(&value()?)?,
-                flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
-                _ if options.start.is_none() => options.start = Some(arg),
-                _ => bail!("one start URL at most; {USAGE}"),
-            }
-        }
-        Ok(options)
-    }
+    /// The most of one page to read, in megabytes.
+    #[arg(long = "max-body", value_name = "MB", default_value = "10", value_parser = url_list::megabytes)]
+    max_body: usize,
 }

@@ -9,29 +9,25 @@
 //! Both clients read the options and the list, and print each URL's line, with `src/url_list.rs`:
 //! this file is only the client.
 //! Run: `cargo run --example http_many_async` (about 0.5 s), or with `-- urls.txt`,
-//! `--timeout SECS` (default 5), `--parallel N` (at most N requests at once; `--parallel 2` takes
-//! about 2.5 s). Compare with `http_many_sync`. https URLs need `--features tls`.
+//! `--timeout SECS` (default 5), `--max-body MB` (default 10: no page is read past it),
+//! `--parallel N` (at most N requests at once; `--parallel 2` takes about 2.5 s). Compare with
+//! `http_many_sync`. https URLs need `--features tls`.
 
-use std::error::Error;
-
-use anyhow::bail;
+use anyhow::anyhow;
 use futures::StreamExt;
-use http_body_util::{BodyExt, Empty};
-use hyper::body::Bytes;
-use hyper::http::Uri;
-use hyper_util::client::legacy::Client;
-use hyper_util::rt::TokioExecutor;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use workbook::url_list::{
-    Options, Url, connection_fault, one_line, report, root_cause, title_or_failure, urls_to_fetch,
+    Options, Url, report, root_cause, title_or_failure, too_long, urls_to_fetch,
 };
 use workbook::{say, summary, waiting_for};
 
 /// Fetches one URL and returns the title of its page, or one line that says what went wrong.
-async fn fetch(client: &HttpClient, url: &Url, options: &Options) -> Result<String, String> {
+async fn fetch(client: &reqwest::Client, url: &Url, options: &Options) -> Result<String, String> {
     let uri = url.check()?;
     let bar = waiting_for(&url.label());
     // Any future can be given a deadline: past it, `timeout` drops the request.
-    let outcome = match tokio::time::timeout(options.timeout, get_title(client, uri)).await {
+    let outcome = match tokio::time::timeout(options.timeout, get_title(client, uri, options)).await
+    {
         Ok(outcome) => outcome,
         Err(_elapsed) => Err(options.timed_out()),
     };
@@ -39,20 +35,33 @@ async fn fetch(client: &HttpClient, url: &Url, options: &Options) -> Result<Stri
     outcome
 }
 
-/// GETs `uri` and returns its page's title. At each `.await` this request hands the thread back
-/// until its answer's head is in, then its body: the other requests go on meanwhile.
-async fn get_title(client: &HttpClient, uri: Uri) -> Result<String, String> {
-    let response = client.get(uri).await.map_err(|e| describe(&e))?;
-    let (head, body) = response.into_parts();
-    let page = body.collect().await.map_err(|e| describe(&e))?.to_bytes();
-    title_or_failure(&head, &page)
+/// GETs `url` and returns its page's title. At each `.await` this request hands the thread back
+/// until its answer's head is in, then its body (or its first `max_body` bytes): the other
+/// requests go on meanwhile.
+async fn get_title(
+    client: &reqwest::Client,
+    url: url::Url,
+    options: &Options,
+) -> Result<String, String> {
+    let response = client.get(url).send().await.map_err(|e| root_cause(&e))?;
+    let (head, body) = http::Response::from(response).into_parts();
+    let page = Limited::new(body, options.max_body).collect().await;
+    let page = page.map_err(|e| match e.is::<LengthLimitError>() {
+        true => too_long(options.max_body),
+        false => root_cause(&*e),
+    })?;
+    title_or_failure(&head, &page.to_bytes())
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let options = Options::from_args()?;
+async fn main() -> workbook::Result {
+    let options = Options::from_args();
     let (urls, _server) = urls_to_fetch(&options)?;
-    let client: HttpClient = Client::builder(TokioExecutor::new()).build(connector());
+    // The client keeps connections open for reuse, like ureq's agent. It does https when built
+    // with the tls feature.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
 
     let in_flight = options.parallel.unwrap_or(urls.len());
     let how = match options.parallel {
@@ -72,37 +81,7 @@ async fn main() -> anyhow::Result<()> {
     }
     summary();
     if failed > 0 {
-        bail!("{failed} of {} URLs failed", urls.len());
+        return Err(anyhow!("{failed} of {} URLs failed", urls.len()).into());
     }
     Ok(())
-}
-
-/// The client keeps connections open for reuse, like ureq's agent. `Empty<Bytes>`: a GET sends no
-/// body.
-type HttpClient = Client<Connector, Empty<Bytes>>;
-
-#[cfg(not(feature = "tls"))]
-type Connector = hyper_util::client::legacy::connect::HttpConnector;
-
-#[cfg(not(feature = "tls"))]
-fn connector() -> Connector {
-    Connector::new()
-}
-
-/// With the `tls` feature: https too, checked against the webpki root certificates.
-#[cfg(feature = "tls")]
-type Connector = hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
-
-#[cfg(feature = "tls")]
-fn connector() -> Connector {
-    hyper_rustls::HttpsConnectorBuilder::new()
-        .with_webpki_roots()
-        .https_or_http()
-        .enable_http1()
-        .build()
-}
-
-/// What went wrong, in one line: a fault a client must expect, else the deepest of hyper's causes.
-fn describe(error: &(dyn Error + 'static)) -> String {
-    connection_fault(error).unwrap_or_else(|| one_line(&root_cause(error).to_string()))
 }

@@ -9,12 +9,12 @@
 //! Both clients read the options and the list, and print each URL's line, with `src/url_list.rs`:
 //! this file is only the client.
 //! Run: `cargo run --example http_many_sync` (about 5 s), or with `-- urls.txt`, `--timeout SECS`
-//! (default 5). Compare with `http_many_async`. https URLs need `--features tls`.
+//! (default 5), `--max-body MB` (default 10: no page is read past it). Compare with
+//! `http_many_async`. https URLs need `--features tls`.
 
-use anyhow::bail;
-use ureq::http::Uri;
+use anyhow::anyhow;
 use workbook::url_list::{
-    Options, Url, connection_fault, one_line, report, title_or_failure, urls_to_fetch,
+    Options, Url, one_line, report, root_cause, title_or_failure, too_long, urls_to_fetch,
 };
 use workbook::{say, summary, waiting_for};
 
@@ -23,26 +23,34 @@ fn fetch(agent: &ureq::Agent, url: &Url, options: &Options) -> Result<String, St
     let uri = url.check()?;
     let bar = waiting_for(&url.label());
     // The agent gives up after the timeout itself (see `main`).
-    let outcome = get_title(agent, uri, options);
+    let outcome = get_title(agent, &uri, options);
     bar.end();
     outcome
 }
 
-/// GETs `uri` and returns its page's title. The thread stops in `call` until the answer's head is
-/// in, and in `read_to_vec` until its body is: it can do nothing else meanwhile.
-fn get_title(agent: &ureq::Agent, uri: Uri, options: &Options) -> Result<String, String> {
-    let response = agent.get(uri).call().map_err(|e| describe(e, options))?;
+/// GETs `url` and returns its page's title. The thread stops in `call` until the answer's head is
+/// in, and in `read_to_vec` until its body is (or its first `max_body` bytes): it can do nothing
+/// else meanwhile.
+fn get_title(agent: &ureq::Agent, url: &url::Url, options: &Options) -> Result<String, String> {
+    let response = agent
+        .get(url.as_str())
+        .call()
+        .map_err(|e| describe(e, options))?;
     let (head, mut body) = response.into_parts();
-    let page = body.read_to_vec().map_err(|e| describe(e, options))?;
+    let page = body
+        .with_config()
+        .limit(options.max_body as u64)
+        .read_to_vec();
+    let page = page.map_err(|e| describe(e, options))?;
     title_or_failure(&head, &page)
 }
 
-fn main() -> anyhow::Result<()> {
-    let options = Options::from_args()?;
+fn main() -> workbook::Result {
+    let options = Options::from_args();
     if options.parallel.is_some_and(|n| n != 1) {
-        bail!(
-            "http_many_sync has one request in flight at a time, so --parallel can only be 1; \
-             run http_many_async for more"
+        workbook::cli::usage_error(
+            "one request is in flight at a time here, so --parallel can only be 1; \
+             run http_many_async for more",
         );
     }
     let (urls, _server) = urls_to_fetch(&options)?;
@@ -61,18 +69,19 @@ fn main() -> anyhow::Result<()> {
     }
     summary();
     if failed > 0 {
-        bail!("{failed} of {} URLs failed", urls.len());
+        return Err(anyhow!("{failed} of {} URLs failed", urls.len()).into());
     }
     Ok(())
 }
 
-/// What went wrong, in one line. The timeout, a refused connection and one closed halfway are told
-/// apart from other errors because they are the faults a client must expect.
+/// What went wrong, in one line: the timeout and the size limit in the words of the options, else
+/// the deepest cause ureq gives.
 fn describe(error: ureq::Error, options: &Options) -> String {
     match error {
         ureq::Error::Timeout(_) => options.timed_out(),
+        ureq::Error::BodyExceedsLimit(_) => too_long(options.max_body),
         ureq::Error::HostNotFound => "host not found".to_string(),
-        ureq::Error::Io(e) => connection_fault(&e).unwrap_or_else(|| one_line(&e.to_string())),
+        ureq::Error::Io(e) => root_cause(&e),
         other => one_line(&other.to_string()),
     }
 }

@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use futures::future::join_all;
 use http_body_util::{BodyExt, Empty};
 use hyper::Request;
@@ -21,7 +21,7 @@ use hyper::body::Bytes;
 use hyper::client::conn::http1;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpStream;
-use workbook::{say, server};
+use workbook::{cli, say, server};
 
 /// One request may take at most this long; a slower answer counts as failed.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
@@ -98,8 +98,8 @@ async fn connection(
 // ANCHOR_END: connection
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let options = Options::from_args()?;
+async fn main() -> workbook::Result {
+    let options: Options = cli::parse();
     // The server on a thread of its own, so it does not share this thread with the clients.
     let site = server::start_on_thread(server::Config {
         page_delay: options.delay,
@@ -153,7 +153,7 @@ async fn main() -> anyhow::Result<()> {
         );
     }
     if let Some(why) = seen.iter().find_map(|s| s.first_failure.clone()) {
-        bail!("{failed} requests failed; the first because: {why}");
+        return Err(anyhow!("{failed} requests failed; the first because: {why}").into());
     }
     Ok(())
 }
@@ -165,51 +165,20 @@ fn percentile(sorted: &[Duration], p: usize) -> Duration {
     sorted[rank - 1]
 }
 
-/// The command line: `[--requests R] [--connections C] [--delay SECS] [--time-limit SECS]`.
+/// The command line: `[--requests R] [--connections C] [--delay SECS] [--time-limit SECS]`, with
+/// bounds that keep a run short and the machine usable.
+#[derive(clap::Parser)]
 struct Options {
+    /// How many requests to send in all.
+    #[arg(long, value_name = "R", default_value_t = 2000, value_parser = cli::between(1, 100_000))]
     requests: usize,
+    /// How many connections send them, at the same time.
+    #[arg(long, value_name = "C", default_value_t = 20, value_parser = cli::between(1, 500))]
     connections: usize,
+    /// How long the server waits before each answer, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "0", value_parser = cli::seconds(0.0..=10.0))]
     delay: Duration,
+    /// No request starts after this many seconds.
+    #[arg(long = "time-limit", value_name = "SECS", default_value = "30", value_parser = cli::seconds(0.1..=300.0))]
     time_limit: Duration,
-}
-
-impl Options {
-    fn from_args() -> anyhow::Result<Options> {
-        const USAGE: &str =
-            "usage: [--requests R] [--connections C] [--delay SECS] [--time-limit SECS]";
-        let mut options = Options {
-            requests: 2000,
-            connections: 20,
-            delay: Duration::ZERO,
-            time_limit: Duration::from_secs(30),
-        };
-        let mut args = std::env::args().skip(1);
-        while let Some(arg) = args.next() {
-            let text = args
-                .next()
-                .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))?;
-            let count = |most: usize| {
-                text.parse::<usize>()
-                    .ok()
-                    .filter(|n| (1..=most).contains(n))
-                    .ok_or_else(|| anyhow!("{arg} takes a number from 1 to {most}, not {text}"))
-            };
-            let seconds = |least: f64, most: f64| {
-                text.parse::<f64>()
-                    .ok()
-                    .filter(|s| (least..=most).contains(s))
-                    .map(Duration::from_secs_f64)
-                    .ok_or_else(|| anyhow!("{arg} takes seconds ({least} to {most}), not {text}"))
-            };
-            match arg.as_str() {
-                // Bounds that keep a run short and the machine usable.
-                "--requests" => options.requests = count(100_000)?,
-                "--connections" => options.connections = count(500)?,
-                "--delay" => options.delay = seconds(0.0, 10.0)?,
-                "--time-limit" => options.time_limit = seconds(0.1, 300.0)?,
-                _ => bail!("unknown option {arg}; {USAGE}"),
-            }
-        }
-        Ok(options)
-    }
 }

@@ -3,46 +3,40 @@
 //! It serves 10 small pages on this machine, `/page/0` to `/page/9`, each answered after a delay,
 //! and `/missing` (404), `/slow` (30 s) and `/close` (hangs up halfway). It prints each request
 //! as it comes in and as it is answered, so you can watch requests overlap. The server itself is
-//! `src/server.rs`, the same one the HTTP examples start for themselves.
+//! `src/server.rs`, the same one the HTTP examples start for themselves, with its limits: on
+//! 127.0.0.1 only, `GET` and `HEAD` only (others get 405), at most 256 connections at once (one
+//! more gets 503), a request's head within 10 s, `?delay=` at most 30 s.
 //! Run: `cargo run --example web_server -- --port 8080 --delay 0.5` (these are the defaults; port
 //! 0 takes any free port). It runs until you stop it with Ctrl-C. Then, in another terminal:
 //! `cargo run --example http_get_async -- http://127.0.0.1:8080/page/3`.
 
 use std::time::Duration;
 
-use anyhow::{anyhow, bail};
-use workbook::{say, server};
+use anyhow::anyhow;
+use workbook::{cli, say, server};
+
+/// `[--port PORT] [--delay SECS]`.
+#[derive(clap::Parser)]
+// The last of an option given twice counts, as in most command-line tools.
+#[command(args_override_self = true)]
+struct Options {
+    /// The port on 127.0.0.1 to listen on; 0 takes any free one.
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// How long each answer waits before it starts, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "0.5", value_parser = cli::seconds(0.0..=30.0))]
+    delay: Duration,
+}
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> workbook::Result {
+    let options: Options = cli::parse();
     let mut config = server::Config {
         log_requests: true,
+        page_delay: options.delay,
         ..server::Config::default()
     };
-    config.addr.set_port(8080);
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let value = args.next().ok_or_else(|| anyhow!("{arg} needs a value"));
-        match arg.as_str() {
-            "--port" => {
-                let value = value?;
-                let port = value
-                    .parse()
-                    .map_err(|_| anyhow!("--port takes 0 to 65535, not {value}"))?;
-                config.addr.set_port(port);
-            }
-            "--delay" => {
-                let value = value?;
-                let seconds = value
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|s| (0.0..=600.0).contains(s))
-                    .ok_or_else(|| anyhow!("--delay takes seconds (0 to 600), not {value}"))?;
-                config.page_delay = Duration::from_secs_f64(seconds);
-            }
-            _ => bail!("unknown option {arg}; usage: [--port PORT] [--delay SECS]"),
-        }
-    }
+    config.addr.set_port(options.port);
 
     let addr = config.addr;
     let server = server::start(config)
@@ -63,7 +57,8 @@ async fn main() -> anyhow::Result<()> {
         "  {} hangs up halfway through its answer",
         server.url("/close")
     );
-    println!("  ?delay=SECS on any of them sets its delay, e.g. /page/3?delay=2");
+    println!("  ?delay=SECS (0 to 30) on any of them sets its delay, e.g. /page/3?delay=2");
+    println!("  GET and HEAD only; at most 256 connections; a request's head within 10 s");
 
     // The server runs as tasks on this thread's runtime; main only has to keep the runtime alive.
     // Ctrl-C ends the process, and the server with it.

@@ -20,8 +20,19 @@
 //!
 //! Each answer waits [`Config::page_delay`] (0.5 s) first, `/slow` its own delay instead. With
 //! [`Config::fault_links`], page 4 also links to `/missing` and page 7 to `/slow`, for the crawler.
-//! Any path takes `?delay=SECS` to wait that long instead (at most [`MAX_DELAY`]), for example
-//! `/page/3?delay=2.5`: a way to give each page its own delay.
+//! Any path takes `?delay=SECS` to wait that long instead (0 to [`MAX_DELAY`], 30 s; anything else
+//! is `400 Bad Request`), for example `/page/3?delay=2.5`: a way to give each page its own delay.
+//! It serves `GET` and `HEAD`; any other method is `405 Method Not Allowed`.
+//!
+//! # What it promises a client, and what it takes from one
+//!
+//! - It listens on 127.0.0.1 only, unless [`Config::addr`] says otherwise.
+//! - A connection must send a whole request head within [`Config::header_timeout`] (10 s) of
+//!   opening, and again within that time after each answer, or it is closed: a client that sends
+//!   a byte at a time, or nothing, or keeps an idle connection, holds nothing for long.
+//! - At most [`Config::max_connections`] (256) connections are open at once; one more is answered
+//!   `503 Service Unavailable` at once and closed, so idle sockets cannot starve new clients.
+//! - An answer is held for at most [`MAX_DELAY`] (30 s).
 //!
 //! # Starting it
 //!
@@ -44,16 +55,17 @@ use std::time::Duration;
 use http_body_util::combinators::UnsyncBoxBody;
 use http_body_util::{BodyExt, Full, StreamBody};
 use hyper::body::{Bytes, Frame, Incoming};
-use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use hyper::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::AsyncWriteExt;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Semaphore, oneshot};
 
-/// The longest wait a `?delay=SECS` query may ask for.
-pub const MAX_DELAY: Duration = Duration::from_secs(600);
+/// The longest wait a `?delay=SECS` query may ask for: as long as `/slow` waits.
+pub const MAX_DELAY: Duration = Duration::from_secs(30);
 
 /// What the server serves and how slowly.
 #[derive(Clone, Debug)]
@@ -73,6 +85,12 @@ pub struct Config {
     /// Page 4 also links to `/missing` and page 7 to `/slow`, so a crawler meets a 404 and a
     /// timeout on its way. Default off.
     pub fault_links: bool,
+    /// How long a connection may take to send a request's head, from when it opens or from the
+    /// end of the last answer; past it, the connection is closed. Default 10 s.
+    pub header_timeout: Duration,
+    /// How many connections may be open at once; one more gets `503 Service Unavailable` and is
+    /// closed. Default 256.
+    pub max_connections: usize,
 }
 
 impl Default for Config {
@@ -84,6 +102,8 @@ impl Default for Config {
             slow_delay: Duration::from_secs(30),
             log_requests: false,
             fault_links: false,
+            header_timeout: Duration::from_secs(10),
+            max_connections: 256,
         }
     }
 }
@@ -202,8 +222,10 @@ pub fn start_on_thread(config: Config) -> io::Result<RunningServer> {
 
 // ANCHOR: serve
 /// Accepts connections until told to stop (or until the `RunningServer` is dropped), and serves
-/// each one as a task of its own, so a slow answer on one connection holds up no other.
+/// each one as a task of its own, so a slow answer on one connection holds up no other. At most
+/// `max_connections` are served at once: each holds a permit of `open` until it closes.
 async fn serve(listener: TcpListener, site: Arc<Site>, mut stopped: oneshot::Receiver<()>) {
+    let open = Arc::new(Semaphore::new(site.max_connections));
     loop {
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -217,17 +239,36 @@ async fn serve(listener: TcpListener, site: Arc<Site>, mut stopped: oneshot::Rec
             },
             _ = &mut stopped => return,
         };
+        let Ok(permit) = Arc::clone(&open).try_acquire_owned() else {
+            tokio::spawn(too_many_connections(stream));
+            continue;
+        };
         let site = Arc::clone(&site);
         tokio::spawn(async move {
+            let header_timeout = site.header_timeout;
             let answer = service_fn(move |request| Arc::clone(&site).answer(request));
-            // An error here is a client that went away, or `/close` doing its job: nothing to do.
+            // An error here is a client that went away, one too slow to send its request (the
+            // header timeout), or `/close` doing its job: nothing to do.
             let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
                 .serve_connection(TokioIo::new(stream), answer)
                 .await;
+            drop(permit);
         });
     }
 }
 // ANCHOR_END: serve
+
+/// Tells a connection over the cap that the server is full, and closes it: a clear refusal, at
+/// once, rather than a wait that ends in the client's timeout. The client is not read from.
+async fn too_many_connections(mut stream: TcpStream) {
+    const FULL: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\
+        content-type: text/plain\r\ncontent-length: 37\r\n\r\n\
+        Too many connections open: try later\n";
+    let write = stream.write_all(FULL);
+    let _ = tokio::time::timeout(Duration::from_secs(1), write).await;
+}
 
 type Body = UnsyncBoxBody<Bytes, io::Error>;
 
@@ -238,6 +279,8 @@ struct Site {
     slow_delay: Duration,
     log_requests: bool,
     fault_links: bool,
+    header_timeout: Duration,
+    max_connections: usize,
     requests: Arc<AtomicU64>,
     in_flight: Arc<InFlight>,
 }
@@ -275,6 +318,8 @@ impl Site {
             slow_delay: config.slow_delay,
             log_requests: config.log_requests,
             fault_links: config.fault_links,
+            header_timeout: config.header_timeout,
+            max_connections: config.max_connections.max(1),
             requests: Arc::new(AtomicU64::new(0)),
             in_flight: Arc::default(),
         }
@@ -292,17 +337,48 @@ impl Site {
             crate::say(&asked);
         }
         let path = request.uri().path();
-        let asked_delay = request.uri().query().and_then(delay_in_query);
-        let delay = asked_delay.unwrap_or(if path == "/slow" {
-            self.slow_delay
-        } else {
-            self.page_delay
-        });
-        tokio::time::sleep(delay).await;
-        // ANCHOR_END: answer
-
         let page = |status, title: &str, body: &str| html(status, &document(title, body));
-        let response = match path {
+        let asked_delay = delay_in_query(request.uri().query().unwrap_or_default());
+        let response = if !matches!(*request.method(), Method::GET | Method::HEAD) {
+            let mut response = page(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "405 Method not allowed",
+                "<p>This server answers GET and HEAD only.</p>",
+            );
+            let allow = HeaderValue::from_static("GET, HEAD");
+            response.headers_mut().insert(ALLOW, allow);
+            response
+        } else if let Err(why) = asked_delay {
+            page(
+                StatusCode::BAD_REQUEST,
+                "400 Bad request",
+                &format!("<p>{why}</p>"),
+            )
+        } else {
+            let delay = asked_delay.ok().flatten().unwrap_or(if path == "/slow" {
+                self.slow_delay
+            } else {
+                self.page_delay
+            });
+            tokio::time::sleep(delay).await;
+            self.page_at(path)
+        };
+        // ANCHOR_END: answer
+        if self.log_requests {
+            let cut = if path == "/close" && response.status() == StatusCode::OK {
+                ", cut off halfway"
+            } else {
+                ""
+            };
+            crate::say(format!("{asked} -> {}{cut}", response.status()));
+        }
+        Ok(response)
+    }
+
+    /// The answer for `path`, once its delay is over.
+    fn page_at(&self, path: &str) -> Response<Body> {
+        let page = |status, title: &str, body: &str| html(status, &document(title, body));
+        match path {
             "/" => {
                 let links: String = (0..self.pages)
                     .map(|n| format!("<li>{}</li>\n", link(n)))
@@ -337,16 +413,7 @@ impl Site {
                     "<p>No such page here. Try <a href=\"/\">the index</a>.</p>",
                 ),
             },
-        };
-        if self.log_requests {
-            let cut = if path == "/close" {
-                ", cut off halfway"
-            } else {
-                ""
-            };
-            crate::say(format!("{asked} -> {}{cut}", response.status()));
         }
-        Ok(response)
     }
 }
 
@@ -356,19 +423,26 @@ fn page_number(path: &str, pages: usize) -> Option<usize> {
     (n < pages).then_some(n)
 }
 
-/// The delay asked for by `delay=SECS` in a query string such as `delay=2.5&x=1`.
-fn delay_in_query(query: &str) -> Option<Duration> {
-    let seconds: f64 = query
+/// The delay asked for by `delay=SECS` in a query string such as `delay=2.5&x=1`: none if there is
+/// no `delay=`, an error that says why if it is not 0 to [`MAX_DELAY`] seconds.
+fn delay_in_query(query: &str) -> Result<Option<Duration>, String> {
+    let Some(text) = query
         .split('&')
-        .find_map(|pair| pair.strip_prefix("delay="))?
-        .parse()
-        .ok()?;
-    if !seconds.is_finite() || seconds < 0.0 {
-        return None;
+        .find_map(|pair| pair.strip_prefix("delay="))
+    else {
+        return Ok(None);
+    };
+    let most = MAX_DELAY.as_secs_f64();
+    let seconds = text
+        .parse::<f64>()
+        .ok()
+        .filter(|s| (0.0..=most).contains(s));
+    match seconds {
+        Some(seconds) => Ok(Some(Duration::from_secs_f64(seconds))),
+        None => Err(format!(
+            "?delay= takes seconds from 0 to {most}, not {text}"
+        )),
     }
-    Some(Duration::from_secs_f64(
-        seconds.min(MAX_DELAY.as_secs_f64()),
-    ))
 }
 
 fn link(n: usize) -> String {
@@ -436,9 +510,15 @@ mod tests {
         assert_eq!(page_number("/page/x", 10), None);
         assert_eq!(
             delay_in_query("a=1&delay=2.5"),
-            Some(Duration::from_millis(2500))
+            Ok(Some(Duration::from_millis(2500)))
         );
-        assert_eq!(delay_in_query("delay=-1"), None);
-        assert_eq!(delay_in_query("delay=1e9"), Some(MAX_DELAY));
+        assert_eq!(delay_in_query("a=1"), Ok(None));
+        assert_eq!(delay_in_query("delay=30"), Ok(Some(MAX_DELAY)));
+        assert_eq!(
+            delay_in_query("delay=-1"),
+            Err("?delay= takes seconds from 0 to 30, not -1".into())
+        );
+        assert!(delay_in_query("delay=600").is_err());
+        assert!(delay_in_query("delay=NaN").is_err());
     }
 }

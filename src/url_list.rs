@@ -1,104 +1,98 @@
 //! The list of URLs that `http_many_sync` and `http_many_async` fetch, and what they print about
 //! each: everything the two clients share, so that each example shows only its client.
 //!
-//! - [`Options::from_args`] reads `[--timeout SECS] [--parallel N] [URL_FILE]`.
+//! - [`Options::from_args`] reads `[--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]`
+//!   with `workbook::cli` (clap).
 //! - [`urls_to_fetch`] reads the URL file (one URL a line, blank lines and `#` comments skipped, a
 //!   line that is only a path meaning that path on the workbook's server), or lists the workbook
 //!   server's ten pages when there is no file, and starts that server when a URL is on it.
-//! - [`Url::check`] turns a line into a [`Uri`] the clients can fetch, or says why not, before
-//!   any request is made.
-//! - [`title_or_failure`] reads an answer: the page's title, or why there is none;
-//!   [`connection_fault`] and [`root_cause`] turn an error into one line.
+//! - [`Url::check`] parses a line with the `url` crate into a [`url::Url`] the clients can fetch
+//!   (host, port and scheme checked), or says why not, before any request is made.
+//! - [`title_or_failure`] reads an answer: the page's title, or why there is none; [`root_cause`]
+//!   turns a client's error into one line, and [`too_long`] says that a body passed the limit.
 //! - [`report`] prints one line for a URL.
 //!
-//! `http_get_async` uses [`title_of`] and [`root_cause`] too.
+//! `http_get_async` and `crawler` use [`title_of`], [`root_cause`], [`megabytes`] and
+//! [`too_long`] too.
 //!
 //! None of this fetches anything. It never makes a request, spawns, joins or sleeps for an
 //! example: the requests, how they wait and how many are in flight at once are the lesson, and they
 //! are in each example's own code. Starting the workbook's server is the one exception, as it is
 //! infrastructure that stands in for a machine elsewhere (`src/server.rs`).
 //!
-//! Both clients use the same `http` crate, so a [`Uri`] and an answer's head ([`Parts`]) are the
-//! same types for ureq and for hyper.
+//! Both clients use the same `http` crate, so an answer's head ([`Parts`]) is the same type for
+//! ureq and for reqwest.
 
 use std::error::Error;
-use std::io::ErrorKind;
 use std::time::Duration;
 
 use anyhow::{anyhow, bail};
-use hyper::http::{Uri, header::LOCATION, response::Parts};
+use http::{header::LOCATION, response::Parts};
 
-use crate::say;
 use crate::server::{self, RunningServer};
+use crate::{cli, say};
 
-const USAGE: &str = "usage: [--timeout SECS] [--parallel N] [URL_FILE]";
+/// The most bytes of one answer's body a client reads, unless `--max-body` says otherwise: a
+/// server that sends more, or never stops, gets "body over 10 MB" instead of all the memory.
+pub const MAX_BODY: usize = 10_000_000;
 
-/// The value of `--timeout SECS`: more than 0 seconds, at most an hour. The crawler takes it too.
-pub fn timeout(text: &str) -> anyhow::Result<Duration> {
-    text.parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
-        .map(Duration::from_secs_f64)
-        .ok_or_else(|| anyhow!("--timeout takes seconds (0 to 3600), not {text}"))
+/// What a client says when a body passed `most` bytes: `the body is over 10 MB, stopped reading`.
+pub fn too_long(most: usize) -> String {
+    format!("the body is over {} MB, stopped reading", most as f64 / 1e6)
 }
 
-/// The command line: `[--timeout SECS] [--parallel N] [URL_FILE]`.
-#[derive(Debug, PartialEq)]
+/// The value of `--max-body MB`, in bytes: more than 0 MB, at most 1000 (fractions allowed).
+pub fn megabytes(text: &str) -> Result<usize, String> {
+    match text.parse::<f64>() {
+        Ok(mb) if mb > 0.0 && mb <= 1000.0 => Ok((mb * 1e6) as usize),
+        _ => Err(format!(
+            "takes megabytes, more than 0 and at most 1000, not `{text}`"
+        )),
+    }
+}
+
+/// A URL given on the command line (`http_get_async`'s, the crawler's start): an http:// URL with
+/// a host, its port checked, as the `url` crate reads it. For `value_parser = url_list::http_url`:
+/// anything else is a usage error that names it.
+pub fn http_url(text: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(text).map_err(|e| format!("not a URL ({e})"))?;
+    if url.scheme() != "http" {
+        return Err("not an http:// URL (http only here)".into());
+    }
+    if url.host().is_none() {
+        return Err("no host in the URL".into());
+    }
+    Ok(url)
+}
+
+/// The command line: `[--timeout SECS] [--parallel N] [--max-body MB] [URL_FILE]`, read with
+/// `workbook::cli::parse()`.
+#[derive(Debug, clap::Parser)]
 pub struct Options {
-    /// The URL file, if one was given.
+    /// A file of URLs, one a line; a line that is only a path means that path on the workbook's
+    /// server. Without one: the workbook server's ten pages.
+    #[arg(value_name = "URL_FILE")]
     pub file: Option<String>,
-    /// How long one request may take in all. Default 5 s.
+    /// How long one request may take in all, in seconds.
+    #[arg(long, value_name = "SECS", default_value = "5", value_parser = cli::seconds(0.1..=3600.0))]
     pub timeout: Duration,
-    /// The timeout as it was written, to print it back.
-    pub timeout_text: String,
-    /// How many requests may be in flight at once, if limited.
+    /// How many requests may be in flight at once (all of them, unless limited).
+    #[arg(long, value_name = "N", value_parser = cli::between(1, 10_000))]
     pub parallel: Option<usize>,
+    /// The most of one page to read, in megabytes.
+    #[arg(long = "max-body", value_name = "MB", default_value = "10", value_parser = megabytes)]
+    pub max_body: usize,
 }
 
 impl Options {
-    /// Reads the program's arguments. A bad one is an error that says what was wrong.
-    pub fn from_args() -> anyhow::Result<Options> {
-        Options::parse(std::env::args().skip(1))
+    /// Reads the program's arguments; a bad one is a usage error (one line, exit 2).
+    pub fn from_args() -> Options {
+        cli::parse()
     }
 
     /// What a request that ran out of time prints: `timed out after 5 s`.
     pub fn timed_out(&self) -> String {
-        format!("timed out after {} s", self.timeout_text)
-    }
-
-    fn parse(args: impl IntoIterator<Item = String>) -> anyhow::Result<Options> {
-        let mut options = Options {
-            file: None,
-            timeout: Duration::from_secs(5),
-            timeout_text: "5".to_string(),
-            parallel: None,
-        };
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let mut value = || {
-                args.next()
-                    .ok_or_else(|| anyhow!("{arg} needs a value; {USAGE}"))
-            };
-            match arg.as_str() {
-                "--timeout" => {
-                    let text = value()?;
-                    options.timeout = timeout(&text)?;
-                    options.timeout_text = text;
-                }
-                "--parallel" => {
-                    let text = value()?;
-                    let n = text.parse::<usize>().ok().filter(|&n| n >= 1);
-                    let n = n.ok_or_else(|| {
-                        anyhow!("--parallel takes a number from 1 up, not {text}")
-                    })?;
-                    options.parallel = Some(n);
-                }
-                flag if flag.starts_with("--") => bail!("unknown option {flag}; {USAGE}"),
-                _ if options.file.is_none() => options.file = Some(arg),
-                _ => bail!("one URL file at most, not also {arg}; {USAGE}"),
-            }
-        }
-        Ok(options)
+        format!("timed out after {} s", self.timeout.as_secs_f64())
     }
 }
 
@@ -107,8 +101,8 @@ pub struct Url {
     /// As written in the list: what the output shows. A path on the workbook's server is shown
     /// without the server's port, which changes on every run.
     pub shown: String,
-    /// What to fetch.
-    pub full: String,
+    /// What to fetch, or why the line cannot be read (it is not UTF-8 text).
+    pub full: Result<String, String>,
 }
 
 impl Url {
@@ -122,19 +116,22 @@ impl Url {
         format!("{start}…")
     }
 
-    /// The URL to fetch if it is one the clients can fetch, or why not.
-    pub fn check(&self) -> Result<Uri, String> {
-        let uri: Uri = self.full.parse().map_err(|e| format!("not a URL ({e})"))?;
-        match uri.scheme_str() {
-            Some("http") => {}
-            Some("https") if cfg!(feature = "tls") => {}
-            Some("https") => return Err("https needs the tls feature (--features tls)".into()),
+    /// The URL to fetch if it is one the clients can fetch, or why not. The `url` crate checks
+    /// the host and the port (`:99999` is an error, `[::1]` a host), so a client is never sent
+    /// somewhere else than the line says.
+    pub fn check(&self) -> Result<url::Url, String> {
+        let full = self.full.as_deref().map_err(Clone::clone)?;
+        let url = url::Url::parse(full).map_err(|e| format!("not a URL ({e})"))?;
+        match url.scheme() {
+            "http" => {}
+            "https" if cfg!(feature = "tls") => {}
+            "https" => return Err("https needs the tls feature (--features tls)".into()),
             _ => return Err("not an http:// URL".into()),
         }
-        if uri.host().is_none() {
+        if url.host().is_none() {
             return Err("no host in the URL".into());
         }
-        Ok(uri)
+        Ok(url)
     }
 }
 
@@ -143,40 +140,61 @@ impl Url {
 pub fn urls_to_fetch(options: &Options) -> anyhow::Result<(Vec<Url>, Option<RunningServer>)> {
     let lines = match &options.file {
         Some(file) => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| anyhow!("cannot read the URL file {file}: {e}"))?;
-            let lines = lines_of(&text);
+            let bytes =
+                std::fs::read(file).map_err(|e| anyhow!("cannot read the URL file {file}: {e}"))?;
+            // A text file with a bad byte loses that line (below); a file with NUL bytes is not
+            // text at all, and has no lines to read.
+            if bytes.contains(&0) {
+                bail!("cannot read the URL file {file}: it is not text (it holds NUL bytes)");
+            }
+            let lines = lines_of(&bytes);
             if lines.is_empty() {
                 bail!("no URLs in {file}: write one a line");
             }
             lines
         }
-        None => (0..10).map(server::page_path).collect(),
+        None => (0..10).map(|n| Ok(server::page_path(n))).collect(),
     };
-    let server = if lines.iter().any(|line| line.starts_with('/')) {
+    let on_server = |line: &Result<String, usize>| line.as_ref().is_ok_and(|l| l.starts_with('/'));
+    let server = if lines.iter().any(on_server) {
         Some(server::start_on_thread(server::Config::default())?)
     } else {
         None
     };
     let urls = lines
         .into_iter()
-        .map(|line| Url {
-            full: match &server {
-                Some(server) if line.starts_with('/') => server.url(&line),
-                _ => line.clone(),
+        .map(|line| match line {
+            Ok(line) => Url {
+                full: Ok(match &server {
+                    Some(server) if line.starts_with('/') => server.url(&line),
+                    _ => line.clone(),
+                }),
+                shown: line,
             },
-            shown: line,
+            Err(number) => Url {
+                shown: format!("(line {number})"),
+                full: Err("not UTF-8 text".to_string()),
+            },
         })
         .collect();
     Ok((urls, server))
 }
 
-/// The URL file's lines that hold a URL: trimmed, without blank lines and `#` comments.
-fn lines_of(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(String::from)
+/// The URL file's lines that hold a URL: trimmed, without blank lines and `#` comments. A line
+/// that is not UTF-8 text is kept as its number, so that it fails alone and the other lines are
+/// fetched.
+fn lines_of(bytes: &[u8]) -> Vec<Result<String, usize>> {
+    bytes
+        .split(|&byte| byte == b'\n')
+        .enumerate()
+        .filter_map(|(index, line)| match std::str::from_utf8(line) {
+            Ok(line) => {
+                let line = line.trim();
+                let skipped = line.is_empty() || line.starts_with('#');
+                (!skipped).then(|| Ok(line.to_string()))
+            }
+            Err(_) => Some(Err(index + 1)),
+        })
         .collect()
 }
 
@@ -209,41 +227,14 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// What a refused connection or one closed halfway prints, the faults a client must expect, if
-/// `error` or one of its causes is one of them. hyper's errors wrap their causes, so the whole
-/// chain is looked through.
-pub fn connection_fault(error: &(dyn Error + 'static)) -> Option<String> {
-    const CLOSED: &str = "connection closed mid-response";
-    let mut cause = Some(error);
-    while let Some(error) = cause {
-        if let Some(io) = error.downcast_ref::<std::io::Error>() {
-            match io.kind() {
-                ErrorKind::ConnectionRefused => {
-                    return Some("connection refused: nothing listens there".into());
-                }
-                ErrorKind::UnexpectedEof
-                | ErrorKind::ConnectionReset
-                | ErrorKind::ConnectionAborted => return Some(CLOSED.into()),
-                _ => {}
-            }
-        }
-        // hyper's own word for an answer cut short.
-        let hyper = error.downcast_ref::<hyper::Error>();
-        if hyper.is_some_and(hyper::Error::is_incomplete_message) {
-            return Some(CLOSED.into());
-        }
-        cause = error.source();
-    }
-    None
-}
-
-/// The deepest cause of `error`: hyper's errors wrap it, as in "client error (Connect)".
-pub fn root_cause<'a>(error: &'a (dyn Error + 'static)) -> &'a (dyn Error + 'static) {
+/// The deepest cause of `error`, on one line: the clients' errors wrap it, as in "error sending
+/// request for url (...)" around "Connection refused (os error 111)".
+pub fn root_cause(error: &(dyn Error + 'static)) -> String {
     let mut cause = error;
     while let Some(deeper) = cause.source() {
         cause = deeper;
     }
-    cause
+    one_line(&cause.to_string())
 }
 
 /// Prints one line for `url`, the URLs of `all` lined up in a column: the page's title, or why it
@@ -267,14 +258,15 @@ pub fn report(url: &Url, outcome: &Result<String, String>, all: &[Url]) -> usize
 mod tests {
     use super::*;
 
-    fn parse(list: &[&str]) -> anyhow::Result<Options> {
-        Options::parse(list.iter().map(|s| s.to_string()))
+    fn parse(list: &[&str]) -> Result<Options, clap::Error> {
+        use clap::Parser;
+        Options::try_parse_from(std::iter::once("client").chain(list.iter().copied()))
     }
 
     fn url(line: &str) -> Url {
         Url {
             shown: line.to_string(),
-            full: line.to_string(),
+            full: Ok(line.to_string()),
         }
     }
 
@@ -282,8 +274,20 @@ mod tests {
     fn options_are_read_or_default() {
         let default = parse(&[]).unwrap();
         assert_eq!(default.timeout, Duration::from_secs(5));
+        assert_eq!(default.timed_out(), "timed out after 5 s");
         assert_eq!((default.file, default.parallel), (None, None));
-        let given = parse(&["--timeout", "1.5", "urls.txt", "--parallel", "2"]).unwrap();
+        assert_eq!(default.max_body, MAX_BODY);
+        let given = [
+            "--timeout",
+            "1.5",
+            "urls.txt",
+            "--parallel",
+            "2",
+            "--max-body",
+            "0.5",
+        ];
+        let given = parse(&given).unwrap();
+        assert_eq!(given.max_body, 500_000);
         assert_eq!(given.timeout, Duration::from_millis(1500));
         assert_eq!(given.timed_out(), "timed out after 1.5 s");
         assert_eq!(given.file.as_deref(), Some("urls.txt"));
@@ -291,31 +295,34 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_option_says_what_is_wrong() {
-        let bad = |list: &[&str]| parse(list).unwrap_err().to_string();
-        assert_eq!(
-            bad(&["--parallel", "0"]),
-            "--parallel takes a number from 1 up, not 0"
-        );
-        assert_eq!(
-            bad(&["--timeout", "0"]),
-            "--timeout takes seconds (0 to 3600), not 0"
-        );
-        assert_eq!(
-            bad(&["--timeout"]),
-            format!("--timeout needs a value; {USAGE}")
-        );
-        assert_eq!(bad(&["--fast"]), format!("unknown option --fast; {USAGE}"));
-        assert_eq!(
-            bad(&["a", "b"]),
-            format!("one URL file at most, not also b; {USAGE}")
-        );
+    fn a_bad_option_is_an_error() {
+        for bad in [
+            &["--parallel", "0"][..],
+            &["--timeout", "0"],
+            &["--timeout"],
+            &["--max-body", "0"],
+            &["--max-body", "1e9"],
+            &["--fast"],
+            &["a", "b"],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
     fn blank_lines_and_comments_are_skipped() {
-        let text = "# pages\n\n  /page/0  \nhttp://example.com/\n\t\n# end\n";
-        assert_eq!(lines_of(text), ["/page/0", "http://example.com/"]);
+        let text = b"# pages\n\n  /page/0  \nhttp://example.com/\n\t\n# end\n";
+        let lines = lines_of(text);
+        assert_eq!(
+            lines,
+            [Ok("/page/0".into()), Ok("http://example.com/".into())]
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_not_text_fails_alone_with_its_number() {
+        let lines = lines_of(b"/page/0\n\xff/page/1\n/page/2\n");
+        assert_eq!(lines, [Ok("/page/0".into()), Err(2), Ok("/page/2".into())]);
     }
 
     #[test]
@@ -327,17 +334,41 @@ mod tests {
     }
 
     #[test]
-    fn only_http_urls_with_a_host_pass_the_check() {
+    fn only_http_urls_with_a_host_and_a_port_pass_the_check() {
         assert!(url("http://127.0.0.1:8080/page/3").check().is_ok());
+        assert_eq!(
+            url("http://[::1]:8080/").check().unwrap().host_str(),
+            Some("[::1]")
+        );
+        assert_eq!(
+            url("http://127.0.0.1:99999/").check().unwrap_err(),
+            "not a URL (invalid port number)"
+        );
         assert_eq!(
             url("ftp://host/").check().unwrap_err(),
             "not an http:// URL"
         );
         assert_eq!(
             url("not a url").check().unwrap_err(),
-            "not a URL (invalid uri character)"
+            "not a URL (relative URL without a base)"
         );
-        assert_eq!(url("/page/0").check().unwrap_err(), "not an http:// URL");
+        assert_eq!(
+            url("/page/0").check().unwrap_err(),
+            "not a URL (relative URL without a base)"
+        );
+    }
+
+    #[test]
+    fn a_url_on_the_command_line_is_http_with_a_host_and_a_port() {
+        assert!(http_url("http://127.0.0.1:8080/page/3").is_ok());
+        assert_eq!(
+            http_url("http://127.0.0.1:99999/").unwrap_err(),
+            "not a URL (invalid port number)"
+        );
+        assert_eq!(
+            http_url("ftp://127.0.0.1/").unwrap_err(),
+            "not an http:// URL (http only here)"
+        );
     }
 
     #[test]

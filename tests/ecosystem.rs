@@ -131,47 +131,92 @@ fn bad_options_are_one_line_usage_errors() {
     }
 }
 
+/// A bad option of the crawler, the load test or the chat server is a usage error: one line that
+/// names the option and its bounds, with the usage, and exit code 2 (`workbook::cli`).
 #[test]
-fn bad_options_are_one_clear_line() {
+fn bad_options_of_the_servers_and_clients_are_usage_errors() {
     let cases: &[(&str, &[&str], &str)] = &[
         (
             "crawler",
             &["--parallel", "0"],
-            "--parallel takes a number from 1 to 10000",
+            "'--parallel <N>': 0 is not in 1..=10000",
         ),
-        ("crawler", &["--timeout", "soon"], "--timeout takes seconds"),
         (
             "crawler",
-            &["ftp://127.0.0.1/"],
-            "follows http:// URLs only",
+            &["--timeout", "soon"],
+            "takes seconds from 0.1 to 3600",
         ),
-        ("crawler", &["not a url"], "not a URL: not a url"),
-        (
-            "load_test",
-            &["--requests", "0"],
-            "--requests takes a number from 1 to 100000",
-        ),
+        ("crawler", &["--max-body", "0"], "takes megabytes"),
+        ("crawler", &["a", "b"], "unexpected argument 'b'"),
+        ("load_test", &["--requests", "0"], "0 is not in 1..=100000"),
         (
             "load_test",
             &["--connections", "501"],
-            "--connections takes a number from 1 to 500",
+            "501 is not in 1..=500",
+        ),
+        ("load_test", &["--delay", "-1"], "unexpected argument '-1'"),
+        (
+            "load_test",
+            &["--delay", "11"],
+            "takes seconds from 0 to 10",
         ),
         (
             "load_test",
-            &["--delay", "-1"],
-            "--delay takes seconds (0 to 10)",
+            &["--requests"],
+            "a value is required for '--requests <R>'",
         ),
-        ("load_test", &["--requests"], "--requests needs a value"),
-        ("chat_server", &["--port", "x"], "--port takes 0 to 65535"),
+        (
+            "chat_server",
+            &["--port", "x"],
+            "invalid value 'x' for '--port <PORT>'",
+        ),
         (
             "chat_server",
             &["--write-timeout", "0"],
-            "--write-timeout takes seconds",
+            "takes seconds from 0.1 to 3600",
         ),
+        (
+            "chat_server",
+            &["--name-timeout", "1e9"],
+            "takes seconds from 0.1 to 3600",
+        ),
+        (
+            "web_server",
+            &["--delay", "31"],
+            "takes seconds from 0 to 30",
+        ),
+        ("web_server", &["--bogus"], "unexpected argument '--bogus'"),
     ];
     for (example, args, expected) in cases {
         let run = run_example(example, args);
-        assert_one_line_failure(&run, expected);
+        assert_eq!(run.code, Some(2), "{example} {args:?}: {}", run.stderr);
+        assert_eq!(
+            run.stderr.lines().count(),
+            1,
+            "{example} {args:?}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.starts_with(&format!("{example}: ")) && run.stderr.contains(expected),
+            "{example} {args:?}: expected {expected:?} in {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("(usage: "), "{}", run.stderr);
+        assert_eq!(run.stdout, "", "{example} {args:?} printed");
+    }
+    // A start URL that cannot be crawled is a usage error too, that names it.
+    for (url, expected) in [
+        ("ftp://127.0.0.1/", "not an http:// URL"),
+        ("not a url", "not a URL (relative URL without a base)"),
+        ("http://127.0.0.1:99999/", "not a URL (invalid port number)"),
+    ] {
+        let run = run_example("crawler", &[url]);
+        assert_eq!(run.code, Some(2), "crawler {url}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(url) && run.stderr.contains(expected),
+            "crawler {url}: {}",
+            run.stderr
+        );
     }
 }
 

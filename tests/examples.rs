@@ -44,6 +44,7 @@ mod arguments_and_cleanup;
 mod book;
 mod ecosystem;
 mod faults;
+mod hostile;
 mod http;
 mod inside;
 mod models;

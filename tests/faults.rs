@@ -65,11 +65,7 @@ const fn row(example: &'static str, options: &'static [(&'static str, Takes)]) -
     }
 }
 
-/// The examples that take arguments, with what they take. The HTTP clients, crawler, servers and
-/// file examples read their options with parsers of their own on main, with other messages and
-/// exit codes, and some bad values are taken for good ones (a port above 65535, extra
-/// arguments): they move to `workbook::cli` with the work on URLs, bodies and timeouts (issue
-/// 13), and each of their rows is pending until that work is merged; then the `pending` lines go.
+/// The examples that take arguments, with what they take.
 const TABLE: &[Row] = &[
     row("queue_async", &[("--workers", WORKERS)]),
     row("queue_buffered", &[("--workers", WORKERS)]),
@@ -98,22 +94,18 @@ const TABLE: &[Row] = &[
     row("files_async", &[("--time", Nothing), ("--fsync", Nothing)]),
     Row {
         positional: Some(FileToRead),
-        pending: Some(PENDING),
         ..row("http_many_sync", HTTP_MANY)
     },
     Row {
         positional: Some(FileToRead),
-        pending: Some(PENDING),
         ..row("http_many_async", HTTP_MANY)
     },
     Row {
         positional: Some(Url),
-        pending: Some(PENDING),
         ..row("http_get_async", &[])
     },
     Row {
         positional: Some(Url),
-        pending: Some(PENDING),
         ..row(
             "crawler",
             &[
@@ -124,7 +116,6 @@ const TABLE: &[Row] = &[
         )
     },
     Row {
-        pending: Some(PENDING),
         ..row(
             "load_test",
             &[
@@ -138,16 +129,14 @@ const TABLE: &[Row] = &[
     Row {
         base: &["--port", "0"],
         closed_stdout: &["--port", "0"],
-        pending: Some(PENDING),
         ..row(
             "web_server",
-            &[("--port", PORT), ("--delay", Seconds { max: 600 })],
+            &[("--port", PORT), ("--delay", Seconds { max: 30 })],
         )
     },
     Row {
         base: &["--port", "0"],
         closed_stdout: &["--port", "0"],
-        pending: Some(PENDING),
         ..row(
             "chat_server",
             &[("--port", PORT), ("--write-timeout", Seconds { max: 3600 })],
@@ -161,7 +150,6 @@ const HTTP_MANY: &[(&str, Takes)] = &[
     ("--timeout", Seconds { max: 3600 }),
     ("--parallel", count(1, 10_000)),
 ];
-const PENDING: &str = "own parser on main; moves to workbook::cli with the HTTP and servers work";
 
 const fn count(min: u64, max: u64) -> Takes {
     Count {

@@ -91,19 +91,74 @@ fn a_missing_url_file_is_one_clear_line() {
 
 #[test]
 fn an_unreadable_url_file_is_one_clear_line() {
-    // Permissions cannot make a file unreadable to root, so: a folder, and a file that is not text.
-    let not_text = UrlFile::new("not-text", b"/page/0\n\xff\xfe\n");
+    // Permissions cannot make a file unreadable to root, so: a folder.
     let folder = env!("CARGO_MANIFEST_DIR");
     for client in CLIENTS {
-        for file in [folder, not_text.arg()] {
-            let run = run_example(client, &[file]);
-            assert_one_line_failure(&run, client);
+        let run = run_example(client, &[folder]);
+        assert_one_line_failure(&run, client);
+        assert!(
+            run.stderr.contains("cannot read the URL file"),
+            "{client} {folder}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_line_that_is_not_text_fails_alone_with_its_number() {
+    let not_text = UrlFile::new("not-text", b"/page/0\n\xff\xfe\n/page/1\n");
+    for client in CLIENTS {
+        let run = run_example(client, &[not_text.arg()]);
+        assert_one_line_failure(&run, client);
+        let words: Vec<String> = run
+            .stdout
+            .lines()
+            .map(|l| l.split_whitespace().skip(2).collect::<Vec<_>>().join(" "))
+            .collect();
+        for expected in [
+            "/page/0 \"Page 0\"",
+            "(line 2) failed: not UTF-8 text",
+            "/page/1 \"Page 1\"",
+        ] {
             assert!(
-                run.stderr.contains("cannot read the URL file"),
-                "{client} {file}: {}",
-                run.stderr
+                words.iter().any(|w| w == expected),
+                "{client}: {expected:?} in\n{}",
+                run.stdout
             );
         }
+        assert_eq!(run.stderr, "Error: 1 of 3 URLs failed\n");
+    }
+}
+
+/// A port out of range is an error before anything is sent (it used to go to port 80), and an
+/// IPv6 literal is a host like any other.
+#[test]
+fn ports_and_hosts_are_checked_before_anything_is_sent() {
+    let port = port_with_nothing_listening();
+    let list = format!("http://127.0.0.1:99999/\nhttp://[::1]:{port}/\nhttp://127.0.0.1:0/\n");
+    let file = UrlFile::new("ports", list.as_bytes());
+    for client in CLIENTS {
+        let run = run_example(client, &["--timeout", "2", file.arg()]);
+        assert_one_line_failure(&run, client);
+        let stdout = run.stdout.replace(&format!(":{port}/"), ":NNNNN/");
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in [
+            "http://127.0.0.1:99999/ failed: not a URL (invalid port number)",
+            // Nothing listens on ::1 there: refused, not "Name or service not known".
+            "http://[::1]:NNNNN/ failed: Connection refused (os error 111)",
+        ] {
+            assert!(
+                stdout.lines().any(|line| words(line).ends_with(expected)),
+                "{client}: no line {expected:?} in\n{stdout}"
+            );
+        }
+        assert!(!stdout.contains("\"Page"), "{client}: {stdout}");
+    }
+    // On the command line, a bad URL is a usage error that names it.
+    for url in ["http://127.0.0.1:99999/", "http://[::1]:99999/"] {
+        let run = run_example("http_get_async", &[url]);
+        assert_usage_error(&run, url, "not a URL (invalid port number)");
+        assert!(run.stderr.contains(url), "{}", run.stderr);
     }
 }
 
@@ -117,34 +172,57 @@ fn a_url_file_with_no_urls_is_one_clear_line() {
     }
 }
 
+/// A usage error: exit code 2, one line on stderr that names the problem and gives the usage
+/// (`workbook::cli`), nothing on stdout.
+fn assert_usage_error(run: &Run, what: &str, expected: &str) {
+    assert_eq!(
+        run.code,
+        Some(2),
+        "{what}: exit code.\nstderr:\n{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{what}: {}", run.stderr);
+    assert!(
+        run.stderr.contains(expected) && run.stderr.contains("(usage: "),
+        "{what}: expected {expected:?} in {}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "", "{what} printed");
+}
+
 #[test]
 fn bad_options_are_one_clear_line() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["--parallel", "0"],
-            "--parallel takes a number from 1 up, not 0",
+            "'--parallel <N>': 0 is not in 1..=10000",
         ),
         (
             &["--parallel", "many"],
-            "--parallel takes a number from 1 up",
+            "invalid value 'many' for '--parallel <N>'",
         ),
-        (&["--parallel"], "--parallel needs a value"),
-        (&["--timeout", "-1"], "--timeout takes seconds"),
-        (&["--timeout", "soon"], "--timeout takes seconds"),
-        (&["--verbose"], "unknown option --verbose"),
-        (&["a.txt", "b.txt"], "one URL file at most"),
+        (&["--parallel"], "a value is required for '--parallel <N>'"),
+        (&["--timeout", "-1"], "unexpected argument '-1'"),
+        (
+            &["--timeout", "soon"],
+            "takes seconds from 0.1 to 3600, not `soon`",
+        ),
+        (
+            &["--max-body", "0"],
+            "takes megabytes, more than 0 and at most 1000",
+        ),
+        (&["--max-body", "lots"], "takes megabytes"),
+        (&["--verbose"], "unexpected argument '--verbose'"),
+        (&["a.txt", "b.txt"], "unexpected argument 'b.txt'"),
     ];
     for client in CLIENTS {
         for (args, expected) in cases {
             let run = run_example(client, args);
-            assert_one_line_failure(&run, client);
-            assert!(
-                run.stderr.contains(expected),
-                "{client} {args:?}: expected {expected:?} in {}",
-                run.stderr
-            );
+            assert_usage_error(&run, &format!("{client} {args:?}"), expected);
         }
     }
+    let run = run_example("http_get_async", &["--max-body", "0"]);
+    assert_usage_error(&run, "http_get_async --max-body 0", "takes megabytes");
 }
 
 #[test]
@@ -155,12 +233,10 @@ fn the_sync_client_takes_parallel_1_and_explains_why_no_more() {
     assert!(run.stdout.contains("\"Page 0\""), "{}", run.stdout);
 
     let run = run_example("http_many_sync", &["--parallel", "2"]);
-    assert_one_line_failure(&run, "http_many_sync --parallel 2");
-    assert!(
-        run.stderr
-            .contains("--parallel can only be 1; run http_many_async"),
-        "{}",
-        run.stderr
+    assert_usage_error(
+        &run,
+        "http_many_sync --parallel 2",
+        "--parallel can only be 1; run http_many_async",
     );
 }
 
@@ -203,13 +279,18 @@ fn run_faults(client: &str) -> (String, String) {
     assert_one_line_failure(&run, client);
     let stdout = run.stdout.replace(&format!(":{port}/"), ":NNNNN/");
     let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The client's own word for an answer cut short.
+    let cut_short = match client {
+        "http_many_sync" => "/close failed: Peer disconnected",
+        _ => "/close failed: end of file before message length reached",
+    };
     for expected in [
         "/page/0 \"Page 0\"",
-        "not a url failed: not a URL (invalid uri character)",
-        "http://127.0.0.1:NNNNN/ failed: connection refused: nothing listens there",
+        "not a url failed: not a URL (relative URL without a base)",
+        "http://127.0.0.1:NNNNN/ failed: Connection refused (os error 111)",
         "/missing failed: 404 Not Found",
         "/slow failed: timed out after 1 s",
-        "/close failed: connection closed mid-response",
+        cut_short,
         "/page/1 \"Page 1\"",
     ] {
         assert!(
@@ -252,14 +333,15 @@ fn http_many_async_own_delays() {
 fn http_get_async_failures_are_one_clear_line() {
     let port = port_with_nothing_listening();
     let refused = format!("http://127.0.0.1:{port}/");
+    let run = run_example("http_get_async", &[&refused]);
+    assert_one_line_failure(&run, &refused);
+    assert!(run.stderr.contains("Connection refused"), "{}", run.stderr);
     for (url, expected) in [
-        (refused.as_str(), "Connection refused"),
-        ("not a url", "not a URL (invalid uri character): not a url"),
-        ("ftp://127.0.0.1/", "fetches http:// URLs only"),
+        ("not a url", "not a URL (relative URL without a base)"),
+        ("ftp://127.0.0.1/", "not an http:// URL"),
     ] {
         let run = run_example("http_get_async", &[url]);
-        assert_one_line_failure(&run, url);
-        assert!(run.stderr.contains(expected), "{url}: {}", run.stderr);
+        assert_usage_error(&run, url, expected);
     }
 }
 

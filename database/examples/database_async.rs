@@ -2,10 +2,13 @@
 //! flight at a time; the same three faults, each one clear line, nothing half-written.
 //!
 //! The database is a new SQLite file in a temporary folder, removed at the end, or the one
-//! `--database-url` names: `sqlite://PATH`, or a PostgreSQL server's
-//! `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (the same queries run on both). 1000 balance reads,
-//! then 200 transfers, each in a transaction of its own. The numbers it prints are worked out in
-//! advance and checked.
+//! `--database-url` names: `sqlite://PATH`, `sqlite::memory:`, or a PostgreSQL server's
+//! `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (the same queries run on both; the password is
+//! never printed). 1000 balance reads, then 200 transfers, each in a transaction of its own. The
+//! numbers it prints are worked out in advance and checked. It leaves nothing behind, on Ctrl-C
+//! too: the temporary folder is removed, and a database of yours loses the `accounts` table the
+//! run made. A database that does not answer within 5 s, or stops answering for 30 s, ends the
+//! run with one line.
 //! Run: `cargo run -p workbook-database --example database_async` (well under a second; the first
 //! build compiles SQLite and takes a minute or two). Compare with `database_sync`.
 
@@ -15,13 +18,17 @@ use anyhow::{anyhow, bail};
 use futures::{StreamExt, TryStreamExt, stream};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, AnyPool, Connection, Executor};
+use workbook::scratch::{on_ctrl_c, scratch_dir};
 use workbook_database::{
-    ACCOUNTS, FIRST_BALANCE, READS, TRANSFERS, account_to_read, expected_balances, one_line,
-    transfer,
+    ACCOUNTS, CONNECT_TIMEOUT, FIRST_BALANCE, READS, TRANSFERS, account_to_read, expected_balances,
+    one_line, transfer, without_password,
 };
 
 const CONNECTIONS: u32 = 5;
 const AT_A_TIME: usize = 10;
+/// The whole run takes well under a second; a database that has not finished it in this long has
+/// stopped answering.
+const RUN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Moves `amount` from one account to another in one transaction: both updates, or neither.
 async fn move_money(
@@ -55,20 +62,43 @@ async fn balance(db: &AnyPool, account: i64) -> Result<i64, sqlx::Error> {
 }
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
-    let url = database_url_from_args()?;
+async fn main() -> workbook::Result {
+    let url = workbook::cli::parse::<Options>().database_url;
     let (_folder, url_to_open, shown) = database(url.as_deref())?;
-    let sqlite = url_to_open.starts_with("sqlite:");
     sqlx::any::install_default_drivers();
-    // One connection first, to fail with the database's own reason (a refused connection, a wrong
-    // password, ...): a pool keeps retrying until its timeout, then says only that it timed out.
-    AnyConnection::connect(&url_to_open)
+    tokio::time::timeout(RUN_TIMEOUT, run(url.is_some(), url_to_open, &shown))
         .await
-        .map_err(|e| anyhow!("cannot open the database at {shown}: {}", message(&e)))?
-        .close()
-        .await?;
+        .map_err(|_| anyhow!("the database at {shown} stopped answering: no result in 30 s"))??;
+    Ok(())
+}
+
+async fn run(yours: bool, url_to_open: String, shown: &str) -> anyhow::Result<()> {
+    let sqlite = url_to_open.starts_with("sqlite:");
+    let cannot_open = |why: String| anyhow!("cannot open the database at {shown}: {why}");
+    // One connection first, to fail with the database's own reason (a refused connection, a wrong
+    // password, a file that is not a database, ...): a pool keeps retrying until its timeout, then
+    // says only that it timed out.
+    let first = async {
+        let mut connection = AnyConnection::connect(&url_to_open).await?;
+        // Opening an SQLite file reads nothing yet; this reads its header.
+        let check = if sqlite {
+            "PRAGMA schema_version"
+        } else {
+            "SELECT 1"
+        };
+        connection.execute(check).await?;
+        connection.close().await
+    };
+    tokio::time::timeout(CONNECT_TIMEOUT, first)
+        .await
+        .map_err(|_| cannot_open("no answer within 5 s".into()))?
+        .map_err(|e| cannot_open(message(&e)))?;
     let db = AnyPoolOptions::new()
         .max_connections(CONNECTIONS)
+        // An in-memory database lives as long as one connection to it: keep one open.
+        .min_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
         .acquire_timeout(Duration::from_secs(3))
         .after_connect(move |connection, _| {
             Box::pin(async move {
@@ -81,7 +111,7 @@ async fn main() -> anyhow::Result<()> {
         })
         .connect(&url_to_open)
         .await
-        .map_err(|e| anyhow!("cannot open the database at {shown}: {}", message(&e)))?;
+        .map_err(|e| cannot_open(message(&e)))?;
     if sqlite {
         // WAL lets readers go on while a writer writes. (sqlx waits up to 5 s for a busy
         // database before "database is locked".)
@@ -98,6 +128,11 @@ async fn main() -> anyhow::Result<()> {
         )
         .await
         .map_err(|e| anyhow!("cannot set up the shop: {}", message(&e)))?;
+    if yours {
+        // The table is this run's own from here: take it away on Ctrl-C too.
+        let url = url_to_open.clone();
+        on_ctrl_c(move || drop_the_shop(&url));
+    }
     for id in 1..=ACCOUNTS {
         sqlx::query("INSERT INTO accounts (id, owner, balance) VALUES ($1, $2, $3)")
             .bind(id)
@@ -176,7 +211,7 @@ async fn main() -> anyhow::Result<()> {
     );
     check_balances(db).await?;
 
-    if url.is_some() {
+    if yours {
         // A database of yours: take the shop away again, so the next run can set it up anew.
         db.execute("DROP TABLE accounts").await?;
     }
@@ -220,19 +255,44 @@ fn message(error: &sqlx::Error) -> String {
     }
 }
 
+/// On Ctrl-C: drops the `accounts` table this run made in a database of yours, on a connection
+/// of its own (the run's own are busy, or gone), giving up after 3 s.
+fn drop_the_shop(url: &str) {
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    else {
+        return;
+    };
+    let drop_table = async {
+        let mut connection = AnyConnection::connect(url).await?;
+        connection.execute("DROP TABLE IF EXISTS accounts").await?;
+        connection.close().await
+    };
+    let _ =
+        runtime.block_on(async { tokio::time::timeout(Duration::from_secs(3), drop_table).await });
+}
+
 /// The URL to open, the temporary folder to keep (if any) and what to show: a new SQLite file in a
-/// temporary folder (removed when the folder is dropped), or the URL given.
+/// temporary folder (removed when the folder is dropped, and on Ctrl-C), or the URL given.
 fn database(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, String, String)> {
     match url {
         None => {
-            let folder =
-                tempfile::tempdir().map_err(|e| anyhow!("cannot make a temporary folder: {e}"))?;
+            let folder = scratch_dir("database_async")?;
             let path = folder.path().join("shop.db");
             let url = format!("sqlite://{}?mode=rwc", path.display());
             let shown = "SQLite, a new file in a temporary folder".to_string();
             Ok((Some(folder), url, shown))
         }
-        // An SQLite file of yours is created if it is not there, as database_sync does.
+        // One in-memory database for every connection of the pool, by a name of its own: with
+        // `sqlite::memory:` itself, each connection would open a database of its own.
+        Some("sqlite::memory:" | "sqlite://:memory:") => {
+            let name = format!("workbook-shop-{}", std::process::id());
+            let url = format!("sqlite:/{name}?vfs=memdb");
+            Ok((None, url, "SQLite, in memory".to_string()))
+        }
+        // An SQLite file of yours is created if it is not there, as database_sync does. With a
+        // `?mode=` of your own, as you say (`?mode=ro` creates nothing).
         Some(url) if url.starts_with("sqlite://") && !url.contains('?') => {
             Ok((None, format!("{url}?mode=rwc"), url.to_string()))
         }
@@ -240,26 +300,10 @@ fn database(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, Str
     }
 }
 
-/// A URL as it may be printed: `postgres://me:secret@host/db` becomes `postgres://me:***@host/db`.
-fn without_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let Some((credentials, host)) = rest.split_once('@') else {
-        return url.to_string();
-    };
-    match credentials.split_once(':') {
-        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_string(),
-    }
-}
-
 /// `[--database-url URL]`.
-fn database_url_from_args() -> anyhow::Result<Option<String>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => Ok(None),
-        [flag, url] if flag == "--database-url" => Ok(Some(url.clone())),
-        _ => bail!("usage: [--database-url sqlite://PATH | postgres://USER@HOST:PORT/DATABASE]"),
-    }
+#[derive(clap::Parser)]
+struct Options {
+    /// The database: sqlite://PATH, sqlite::memory: or postgres://USER:PASSWORD@HOST:PORT/DATABASE; without one, a new SQLite file in a temporary folder.
+    #[arg(long = "database-url", value_name = "URL")]
+    database_url: Option<String>,
 }

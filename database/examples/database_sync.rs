@@ -3,19 +3,22 @@
 //! staged on purpose, each give one clear line and leave nothing half-written.
 //!
 //! The database is a new SQLite file in a temporary folder, removed at the end, or an SQLite file
-//! of your own with `--database-url sqlite://PATH`. 1000 balance reads, then 200 transfers, each in
-//! a transaction of its own. The numbers it prints are worked out in advance and checked.
+//! of your own with `--database-url sqlite://PATH` (`?mode=ro`, `rw` or `rwc` as SQLite's own URLs
+//! say; `rwc`, create it if need be, unless you say otherwise), or `sqlite::memory:`. 1000 balance
+//! reads, then 200 transfers, each in a transaction of its own. The numbers it prints are worked
+//! out in advance and checked. It leaves nothing behind, on Ctrl-C too: the temporary folder is
+//! removed, and a file of yours loses the `accounts` table the run made.
 //! Run: `cargo run -p workbook-database --example database_sync` (well under a second; the first
 //! build compiles SQLite and takes a minute or two). Compare with `database_async`.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail};
 use rusqlite::{Connection, OpenFlags, params};
+use workbook::scratch::{on_ctrl_c, scratch_dir};
 use workbook_database::{
     ACCOUNTS, FIRST_BALANCE, READS, TRANSFERS, account_to_read, expected_balances, one_line,
-    transfer,
+    transfer, without_password,
 };
 
 /// Moves `amount` from one account to another in one transaction: both updates, or neither.
@@ -44,15 +47,18 @@ fn balance(db: &Connection, account: i64) -> rusqlite::Result<i64> {
     )
 }
 
-fn main() -> anyhow::Result<()> {
-    let url = database_url_from_args()?;
-    let (_folder, path, shown) = sqlite_file(url.as_deref())?;
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-    let mut db = Connection::open_with_flags(&path, flags)
-        .map_err(|e| anyhow!("cannot open the database at {shown}: {}", message(&e)))?;
+fn main() -> workbook::Result {
+    let url = workbook::cli::parse::<Options>().database_url;
+    let (_folder, sqlite, shown) = sqlite_file(url.as_deref())?;
+    let open = || Connection::open_with_flags(&sqlite.path, sqlite.flags);
+    let cannot_open =
+        |e: rusqlite::Error| anyhow!("cannot open the database at {shown}: {}", message(&e));
+    let mut db = open().map_err(cannot_open)?;
     // WAL lets readers go on while a writer writes; NORMAL syncs to disk at checkpoints, not at
-    // every commit. A busy database is waited for, up to 5 s, before "database is locked".
-    db.pragma_update(None, "journal_mode", "WAL")?;
+    // every commit. A busy database is waited for, up to 5 s, before "database is locked". These
+    // are the first reads of the file: one that is not a database fails here.
+    db.pragma_update(None, "journal_mode", "WAL")
+        .map_err(cannot_open)?;
     db.pragma_update(None, "synchronous", "NORMAL")?;
     db.busy_timeout(Duration::from_secs(5))?;
     println!("Database: {shown}");
@@ -66,6 +72,17 @@ fn main() -> anyhow::Result<()> {
             [],
         )
         .map_err(|e| anyhow!("cannot set up the shop: {}", message(&e)))?;
+    if url.is_some() {
+        // The table is this run's own from here: take it away on Ctrl-C too, on a connection of
+        // its own, waiting up to 3 s for this one to finish what it is writing.
+        let (path, flags) = (sqlite.path.clone(), sqlite.flags);
+        on_ctrl_c(move || {
+            if let Ok(db) = Connection::open_with_flags(&path, flags) {
+                let _ = db.busy_timeout(Duration::from_secs(3));
+                let _ = db.execute("DROP TABLE IF EXISTS accounts", []);
+            }
+        });
+    }
     for id in 1..=ACCOUNTS {
         setup.execute(
             "INSERT INTO accounts (id, owner, balance) VALUES (?1, ?2, ?3)",
@@ -100,7 +117,7 @@ fn main() -> anyhow::Result<()> {
         Err(e) => println!("  a missing table: {}", message(&e)),
     }
     // 2. Another connection is in the middle of a write, and will not finish in time.
-    let other = Connection::open(&path)?;
+    let other = open()?;
     other.execute_batch("BEGIN IMMEDIATE; UPDATE accounts SET balance = balance WHERE id = 1")?;
     db.busy_timeout(Duration::from_millis(500))?;
     match move_money(&mut db, 1, 2, 1) {
@@ -165,34 +182,74 @@ fn message(error: &rusqlite::Error) -> String {
     }
 }
 
-/// Where the SQLite file is: a new one in a temporary folder (removed when the folder is dropped),
-/// or the one a `sqlite://PATH` URL names. Returns the folder to keep, the path, and what to show.
-fn sqlite_file(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, PathBuf, String)> {
-    match url {
-        None => {
-            let folder =
-                tempfile::tempdir().map_err(|e| anyhow!("cannot make a temporary folder: {e}"))?;
-            let path = folder.path().join("shop.db");
-            let shown = "SQLite, a new file in a temporary folder".to_string();
-            Ok((Some(folder), path, shown))
-        }
-        Some(url) => match url.strip_prefix("sqlite://") {
-            Some(path) if !path.is_empty() => Ok((None, PathBuf::from(path), url.to_string())),
-            _ if url.starts_with("postgres") => bail!(
-                "database_sync speaks SQLite only: run database_async for {url} (from sync code, \
-                 PostgreSQL is the `postgres` crate's job)"
-            ),
-            _ => bail!("not an SQLite URL: {url} (write sqlite://PATH)"),
-        },
+/// Which SQLite database to open, and how.
+struct Sqlite {
+    /// A file's path, or a URI (`file:...`) for the one in memory.
+    path: String,
+    flags: OpenFlags,
+}
+
+/// Where the SQLite database is: a new file in a temporary folder (removed when the folder is
+/// dropped, and on Ctrl-C), the one a `sqlite://PATH?mode=...` URL names, or one in memory.
+/// Returns the folder to keep, the database, and what to show.
+fn sqlite_file(url: Option<&str>) -> anyhow::Result<(Option<tempfile::TempDir>, Sqlite, String)> {
+    let create = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+    let Some(url) = url else {
+        let folder = scratch_dir("database_sync")?;
+        let path = folder.path().join("shop.db").display().to_string();
+        let shown = "SQLite, a new file in a temporary folder".to_string();
+        return Ok((
+            Some(folder),
+            Sqlite {
+                path,
+                flags: create,
+            },
+            shown,
+        ));
+    };
+    if url == "sqlite::memory:" || url == "sqlite://:memory:" {
+        // One database in memory, shared by this run's two connections by its name.
+        let path = format!("file:/workbook-shop-{}?vfs=memdb", std::process::id());
+        let flags = create | OpenFlags::SQLITE_OPEN_URI;
+        return Ok((
+            None,
+            Sqlite { path, flags },
+            "SQLite, in memory".to_string(),
+        ));
     }
+    let shown = without_password(url);
+    let Some(rest) = url.strip_prefix("sqlite://") else {
+        if url.starts_with("postgres") {
+            bail!(
+                "database_sync speaks SQLite only: run database_async for {shown} (from sync code, \
+                 PostgreSQL is the `postgres` crate's job)"
+            );
+        }
+        bail!("not an SQLite URL: {shown} (write sqlite://PATH)");
+    };
+    // The path ends where the query begins: `?mode=ro` is not part of the file's name.
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if path.is_empty() {
+        bail!("no file in {shown} (write sqlite://PATH)");
+    }
+    let mut flags = create;
+    for (key, value) in query.split('&').filter_map(|pair| pair.split_once('=')) {
+        flags = match (key, value) {
+            ("mode", "ro") => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            ("mode", "rw") => OpenFlags::SQLITE_OPEN_READ_WRITE,
+            ("mode", "rwc") => create,
+            ("mode", other) => bail!("?mode= takes ro, rw or rwc, not {other}"),
+            _ => flags,
+        };
+    }
+    let path = path.to_string();
+    Ok((None, Sqlite { path, flags }, shown))
 }
 
 /// `[--database-url URL]`.
-fn database_url_from_args() -> anyhow::Result<Option<String>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => Ok(None),
-        [flag, url] if flag == "--database-url" => Ok(Some(url.clone())),
-        _ => bail!("usage: [--database-url sqlite://PATH]"),
-    }
+#[derive(clap::Parser)]
+struct Options {
+    /// The database: sqlite://PATH[?mode=ro|rw|rwc] or sqlite::memory:; without one, a new SQLite file in a temporary folder.
+    #[arg(long = "database-url", value_name = "URL")]
+    database_url: Option<String>,
 }

@@ -39,6 +39,46 @@ pub fn expected_balances() -> Vec<i64> {
     balances
 }
 
+/// How long opening the database may take before the examples give up: a server that accepts
+/// the connection and never answers gets one line after this, not a wait for ever.
+pub const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A database URL as it may be printed: a password in it, as `me:secret@` or as a query parameter
+/// such as `?password=secret`, becomes `***`. The URL is read by the `url` crate, not cut at the
+/// first `@`, so a password with an `@` in it is hidden whole. Anything that is not a URL is
+/// shown as it is: it has no password to hide.
+pub fn without_password(text: &str) -> String {
+    let Ok(mut url) = url::Url::parse(text) else {
+        return text.to_string();
+    };
+    let secret = |key: &str| {
+        let key = key.to_ascii_lowercase();
+        key.contains("password") || key == "pass" || key == "pwd"
+    };
+    let hides_query = url.query_pairs().any(|(key, _)| secret(&key));
+    if url.password().is_none() && !hides_query {
+        return text.to_string();
+    }
+    if url.password().is_some() {
+        let _ = url.set_password(Some("***"));
+    }
+    if hides_query {
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(key, value)| {
+                let value = if secret(&key) {
+                    "***".into()
+                } else {
+                    value.into_owned()
+                };
+                (key.into_owned(), value)
+            })
+            .collect();
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    url.to_string()
+}
+
 /// The part of a database's error message worth showing: one line, without the driver's prefix.
 pub fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -47,6 +87,25 @@ pub fn one_line(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_are_hidden_wherever_they_are_in_the_url() {
+        assert_eq!(
+            without_password("postgres://me:secret@host:5432/db"),
+            "postgres://me:***@host:5432/db"
+        );
+        // An `@` in the password, written %40 as a URL must: hidden whole.
+        assert_eq!(
+            without_password("postgres://me:se%40cret@host/db"),
+            "postgres://me:***@host/db"
+        );
+        assert_eq!(
+            without_password("postgres://me@host/db?sslmode=disable&password=secret"),
+            "postgres://me@host/db?sslmode=disable&password=***"
+        );
+        assert_eq!(without_password("sqlite://shop.db"), "sqlite://shop.db");
+        assert_eq!(without_password("shop.db"), "shop.db");
+    }
 
     #[test]
     fn no_transfer_overdraws_in_any_order() {

@@ -222,8 +222,153 @@ fn bad_urls_are_one_clear_line() {
             run.stderr
         );
     }
+    // A bad option is a usage error: one line with the usage, exit code 2 (`workbook::cli`).
     for example in ["database_sync", "database_async"] {
-        assert_one_line_failure(&run(example, &["--verbose"]), "usage:");
+        for args in [&["--verbose"][..], &["--database-url"], &["x", "y"]] {
+            let run = run(example, args);
+            assert_eq!(run.code, Some(2), "{example} {args:?}: {}", run.stderr);
+            assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+            assert!(
+                run.stderr.starts_with(&format!("{example}: ")) && run.stderr.contains("(usage: "),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn sqlite_in_memory_is_one_database_for_all_connections() {
+    for example in ["database_sync", "database_async"] {
+        let run = run(example, &["--database-url", "sqlite::memory:"]);
+        assert_ran(&run, example);
+        assert!(
+            run.stdout.starts_with("Database: SQLite, in memory\n"),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("gave up after 0.5 s: database is locked"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn read_only_creates_nothing_and_a_file_that_is_not_a_database_says_so() {
+    for example in ["database_sync", "database_async"] {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let file = folder.path().join("x.db");
+        let url = format!("sqlite://{}?mode=ro", file.display());
+        let run = run(example, &["--database-url", &url]);
+        assert_one_line_failure(&run, "unable to open database file");
+        let left: Vec<_> = std::fs::read_dir(folder.path())
+            .expect("readable")
+            .collect();
+        assert!(left.is_empty(), "{example} made {left:?}");
+
+        let junk = folder.path().join("junk.db");
+        std::fs::write(
+            &junk,
+            b"this is not a database, only text, long enough to be read\n",
+        )
+        .expect("a file");
+        let url = format!("sqlite://{}", junk.display());
+        let run = self::run(example, &["--database-url", &url]);
+        assert_one_line_failure(&run, "file is not a database");
+    }
+}
+
+#[test]
+fn a_password_is_never_printed() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("can bind");
+        listener.local_addr().expect("an address").port()
+    };
+    let url = format!("postgres://me:se%40cret@127.0.0.1:{port}/shop?password=secret");
+    let run = run("database_async", &["--database-url", &url]);
+    assert_one_line_failure(&run, "postgres://me:***@127.0.0.1:");
+    assert!(run.stderr.contains("?password=***"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("secret") && !run.stderr.contains("cret"),
+        "{}",
+        run.stderr
+    );
+    let run = self::run("database_sync", &["--database-url", &url]);
+    assert_one_line_failure(&run, "postgres://me:***@127.0.0.1:");
+    assert!(!run.stderr.contains("cret"), "{}", run.stderr);
+}
+
+/// A server that accepts the connection and never answers: one line after the connect timeout,
+/// not a wait for ever.
+#[test]
+fn a_database_that_never_answers_ends_the_run_in_time() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("can bind");
+    let port = listener.local_addr().expect("an address").port();
+    // Accepts (the kernel does, from the backlog) and never reads or writes.
+    let url = format!("postgres://me@127.0.0.1:{port}/shop");
+    let began = std::time::Instant::now();
+    let run = run("database_async", &["--database-url", &url]);
+    let took = began.elapsed();
+    assert_one_line_failure(&run, "no answer within 5 s");
+    assert!(took < std::time::Duration::from_secs(8), "took {took:?}");
+    drop(listener);
+}
+
+/// Ctrl-C while the run is under way: the temporary folder is removed, and a file of yours keeps
+/// no table of the run's. Exit code 130, as a shell reports a program stopped by Ctrl-C (or 0,
+/// if the run was done before the signal came: nothing is left behind either way).
+#[test]
+fn ctrl_c_leaves_nothing_behind() {
+    for example in ["database_sync", "database_async"] {
+        let temp = tempfile::tempdir().expect("a temporary folder");
+        let file = temp.path().join("mine.db");
+        let url = format!("sqlite://{}", file.display());
+        for args in [vec![], vec!["--database-url", url.as_str()]] {
+            let mut child = Command::new(example_binary(example))
+                .args(&args)
+                .env_remove("RUST_BACKTRACE")
+                .env("TMPDIR", temp.path())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the example starts");
+            let mut stdout = std::io::BufReader::new(child.stdout.take().expect("piped"));
+            let mut line = String::new();
+            // "Database: ...", then "Created 100 accounts ...": the shop is set up.
+            for _ in 0..2 {
+                line.clear();
+                std::io::BufRead::read_line(&mut stdout, &mut line).expect("a line");
+            }
+            assert!(line.starts_with("Created"), "{example}: {line:?}");
+            let interrupted = Command::new("kill")
+                .args(["-INT", &child.id().to_string()])
+                .status()
+                .expect("kill runs");
+            assert!(interrupted.success());
+            let status = child.wait().expect("the example ends");
+            assert!(
+                matches!(status.code(), Some(130 | 0)),
+                "{example} {args:?}: {status:?}"
+            );
+            let left: Vec<_> = std::fs::read_dir(temp.path())
+                .expect("readable")
+                .map(|e| e.expect("an entry").file_name())
+                .filter(|name| !name.to_string_lossy().starts_with("mine.db"))
+                .collect();
+            assert!(left.is_empty(), "{example} {args:?} left {left:?}");
+        }
+        let db = rusqlite::Connection::open(&file).expect("the file is a database");
+        let tables: i64 = db
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("a count");
+        assert_eq!(tables, 0, "{example} left a table behind after Ctrl-C");
     }
 }
 

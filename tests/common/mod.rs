@@ -182,6 +182,8 @@ fn demand(example: &str) -> Demand {
         "pitfall_join_fix" | "blocking_work" => cpu(2, 1),
         // A client and a server in one process, both as fast as they can go.
         "load_test" => cpu(2, 1),
+        // A hostile server streaming as fast as it can, and a client reading to its limit.
+        name if name.starts_with("hostile ") => cpu(2, 2),
         name if name.starts_with("pitfall_cpu_loop_") => cpu(1, 2),
         name if name.starts_with("pitfall_unbounded_") => cpu(1, 1),
         "pitfall_join_bug" => cpu(1, 1),
