@@ -17,6 +17,7 @@ mod ecosystem;
 mod http;
 mod models;
 mod pitfalls;
+mod python;
 mod runtimes;
 
 use std::collections::BTreeSet;

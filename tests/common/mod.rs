@@ -53,7 +53,7 @@ enum Demand {
 fn demand(example: &str) -> Demand {
     let cpu = |threads, seconds| Demand::Cpu { threads, seconds };
     match example {
-        "http_many_sync" | "http_many_async" => Demand::OnTime,
+        "http_many_sync" | "http_many_async" | "python/http_many.py" => Demand::OnTime,
         // chores_sync cleans its potatoes last, from 13 s to 20 s, when the rest of the suite has
         // done its computing: holding a thread of the budget for all of its 20 s would only make
         // the suite longer.
@@ -71,6 +71,14 @@ fn demand(example: &str) -> Demand {
         name if name.starts_with("pitfall_cpu_loop_") => cpu(1, 2),
         name if name.starts_with("pitfall_unbounded_") => cpu(1, 1),
         "pitfall_join_bug" => cpu(1, 1),
+        // The Python twins (tests/python.rs): their potatoes as the Rust ones'; the sync chores
+        // clean theirs last, as chores_sync does.
+        "python/chores_async.py" => cpu(1, 10),
+        "python/chores_async_yield.py" => cpu(1, 8),
+        "python/chores_to_thread.py" => cpu(1, 7),
+        // Book snippets: two processes computing, and one thread creating 10,000 coroutines.
+        "python/blocking_work.py" | "python/pitfall_join.py" => cpu(2, 1),
+        "python/threads_gil.py" | "python/pitfall_unbounded.py" => cpu(1, 1),
         _ => Demand::Little,
     }
 }
@@ -227,9 +235,15 @@ pub fn example_command(name: &str, args: &[&str]) -> Command {
 /// Runs the example `name` with `args` and waits for it to end. The wall time is measured from the
 /// moment the process has started (not from when this test began to wait for its turn).
 pub fn run_example(name: &str, args: &[&str]) -> Run {
+    run_command(name, &mut example_command(name, args))
+}
+
+/// Runs `command` for the program `name` (an example, or a Python file `python/NAME.py`) once it
+/// has its share of the CPU, and waits for it to end.
+fn run_command(name: &str, command: &mut Command) -> Run {
     let _share = cpu_share(name);
-    let (child, began) = spawn(&mut example_command(name, args))
-        .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
+    let (child, began) =
+        spawn(command).unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
     let output = child
         .wait_with_output()
         .unwrap_or_else(|e| panic!("cannot wait for example {name}: {e}"));
@@ -240,6 +254,24 @@ pub fn run_example(name: &str, args: &[&str]) -> Run {
         code: output.status.code(),
         wall,
     }
+}
+
+/// The command that runs the Python program `python/FILE` with `args` (`python3` from `PATH`),
+/// captured like an example's. It writes no `__pycache__` into the source folder.
+pub fn python_command(file: &str, args: &[&str]) -> Command {
+    let mut command = Command::new("python3");
+    command
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python").join(file))
+        .args(args)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Runs the Python program `python/FILE` with `args` and waits for it to end, like [`run_example`].
+pub fn run_python(file: &str, args: &[&str]) -> Run {
+    run_command(&format!("python/{file}"), &mut python_command(file, args))
 }
 
 /// An example that runs until it is stopped (a server), killed when the test ends, however it
