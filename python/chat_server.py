@@ -7,7 +7,10 @@ free port), then `nc 127.0.0.1 7878` in two other terminals. It runs until Ctrl-
 import asyncio
 import sys
 
-PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 7878
+try:
+    PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 7878
+except ValueError:
+    sys.exit(print("usage: chat_server.py [PORT], e.g. 7878", file=sys.stderr) or 2)
 room = {}  # writer -> name
 
 
@@ -41,3 +44,5 @@ try:
     asyncio.run(main())
 except KeyboardInterrupt:
     pass
+except OSError as error:  # the port is taken, say
+    sys.exit(print(f"cannot listen on port {PORT}: {error.strerror}", file=sys.stderr) or 1)

@@ -51,4 +51,7 @@ async def main():
           f"p50 {pick(50):.1f} ms, p90 {pick(90):.1f} ms, p99 {pick(99):.1f} ms")
 
 
-asyncio.run(main())
+try:
+    asyncio.run(main())
+except OSError as error:
+    sys.exit(print(f"cannot reach {BASE}: {error.strerror or error}", file=sys.stderr) or 1)

@@ -11,8 +11,11 @@ import sys
 
 from workbook import say
 
-PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
-DELAY = float(sys.argv[2]) if len(sys.argv) > 2 else 0.5
+try:
+    PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
+    DELAY = float(sys.argv[2]) if len(sys.argv) > 2 else 0.5
+except ValueError:
+    sys.exit(print("usage: web_server.py [PORT [DELAY]], e.g. 8080 0.5", file=sys.stderr) or 2)
 
 
 async def page(reader, writer):
@@ -51,3 +54,5 @@ try:
     asyncio.run(main())
 except KeyboardInterrupt:
     pass
+except OSError as error:  # the port is taken, say
+    sys.exit(print(f"cannot listen on port {PORT}: {error.strerror}", file=sys.stderr) or 1)

@@ -7,6 +7,7 @@ for a program. Every time shown is measured, then rounded *down* to a tenth of a
 twin prints the same text as its Rust program, line for line.
 """
 
+import os
 import threading
 import time
 
@@ -38,10 +39,19 @@ def _seconds(tenths):
     return f"{tenths // 10}.{tenths % 10} s"
 
 
+def _print(text):
+    """Prints `text`; if stdout was closed (`| head`), ends the program at once and quietly, as a
+    Unix tool does, instead of with a traceback from every task."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        os._exit(1)
+
+
 def say(line):
     """Prints `line` behind the time since the program started: `[ 2.0s] First`."""
     tenths = _tenths(_now_ns())
-    print(f"[{tenths // 10:>2}.{tenths % 10}s] {line}", flush=True)
+    _print(f"[{tenths // 10:>2}.{tenths % 10}s] {line}")
 
 
 class Bar:
@@ -77,9 +87,7 @@ def working(job):
 def summary():
     """Prints the total time since the program started and the timeline of every ended bar."""
     total = _tenths(_now_ns())
-    print()
-    print(f"Total: {_seconds(total)}")
-    print(timeline(_finished, total), end="", flush=True)
+    _print(f"\nTotal: {_seconds(total)}\n{timeline(_finished, total)}".rstrip("\n"))
 
 
 def timeline(finished, total):

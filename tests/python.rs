@@ -729,3 +729,22 @@ fn chat_server_passes_every_line_to_the_others() {
     let kept = kept.replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT");
     snapshot!("chat_server", format!("{kept}---- what bob saw:\n{}", bob.seen));
 }
+
+/// Bad input gets one line on stderr and exit code 2, as the Rust examples do; a client whose
+/// server is not there says so in one line.
+#[test]
+fn bad_arguments_get_one_line_and_no_traceback() {
+    if !python_found() {
+        return;
+    }
+    for (name, args, code) in [
+        ("web_server.py", &["eighty"][..], 2),
+        ("chat_server.py", &["eighty"][..], 2),
+        ("load_test.py", &["http://127.0.0.1:1"][..], 1),
+    ] {
+        let run = run_python(name, args);
+        assert_eq!(run.code, Some(code), "python/{name} {args:?}:\n{}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "python/{name}:\n{}", run.stderr);
+        assert!(!run.stderr.contains("Traceback"), "python/{name}:\n{}", run.stderr);
+    }
+}
