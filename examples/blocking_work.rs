@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 use tokio::sync::oneshot;
-use workbook::{Bar, bar, cpu_work, say, summary};
+use workbook::{Bar, cpu_work, say, summary, waiting, working};
 
 const PIECES: u32 = 4;
 const ONE_PIECE: Duration = Duration::from_millis(450);
@@ -47,14 +47,14 @@ async fn main() -> anyhow::Result<()> {
     ));
     // 1. A blocking call goes to tokio's pool of blocking threads; we get a handle to await.
     // (The bars are made here, on one thread, so the timeline always lists them in this order.)
-    let blocking_bar = bar("blocking call");
+    let blocking_bar = waiting("blocking call", Duration::from_millis(1500));
     let blocking = tokio::task::spawn_blocking(move || blocking_call(blocking_bar));
 
     // 2. CPU work goes to rayon, which knows nothing of tokio: it sends its result back through a
     //    oneshot channel, and the async side awaits the receiving end.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build()?;
     let (send, receive) = oneshot::channel();
-    let rayon_bar = bar("rayon pool");
+    let rayon_bar = working("rayon pool");
     pool.spawn(move || {
         // If the receiver is gone, nobody wants the result any more: nothing to do.
         let _ = send.send(crunch(rayon_bar));

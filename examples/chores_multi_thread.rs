@@ -10,16 +10,17 @@
 
 use std::time::Duration;
 
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{cpu_work, say, summary, waiting, working};
 
 const POTATOES: u32 = 10;
 const ONE_POTATO: Duration = Duration::from_millis(700);
 
 /// A machine works on its own: all we do is wait for it.
 async fn machine(name: &'static str, seconds: u64) {
-    let bar = bar(name);
+    let wait = Duration::from_secs(seconds);
+    let bar = waiting(name, wait);
     say(format!("{name} starts, it needs {seconds} s"));
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{name} is done, noticed after {}", bar.elapsed()));
     bar.end();
 }
@@ -32,7 +33,7 @@ async fn laundry() {
 
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time.
 async fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     say(format!("potatoes: {POTATOES} to clean by hand"));
     for potato in 1..=POTATOES {
         cpu_work(ONE_POTATO);

@@ -7,16 +7,17 @@
 use std::thread;
 use std::time::Duration;
 
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{cpu_work, say, summary, waiting, working};
 
 const POTATOES: u32 = 10;
 const ONE_POTATO: Duration = Duration::from_millis(700);
 
 /// A machine works on its own: all we do is wait for it.
 fn machine(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let wait = Duration::from_secs(seconds);
+    let bar = waiting(name, wait);
     say(format!("{name} starts, it needs {seconds} s"));
-    thread::sleep(Duration::from_secs(seconds));
+    thread::sleep(wait);
     say(format!("{name} is done, noticed after {}", bar.elapsed()));
     bar.end();
 }
@@ -29,7 +30,7 @@ fn laundry() {
 
 /// Cleaning potatoes is work for our own hands: the CPU is busy the whole time.
 fn clean_potatoes() {
-    let bar = bar("potatoes");
+    let bar = working("potatoes");
     say(format!("potatoes: {POTATOES} to clean by hand"));
     for potato in 1..=POTATOES {
         cpu_work(ONE_POTATO);

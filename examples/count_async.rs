@@ -7,13 +7,13 @@
 
 use std::time::{Duration, Instant};
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 /// Says `name` and the numbers 0 to 9, number n when n + 1 pauses have passed since `start`.
 /// Pausing until a point on that schedule, rather than for `pause` each time, keeps the small
 /// delays of every wake-up from adding up over the count.
 async fn count(name: &str, pause: Duration, start: Instant) {
-    let bar = bar(name);
+    let bar = waiting(name, pause * 10);
     for number in 0..10 {
         let due = start + pause * (number + 1);
         tokio::time::sleep_until(due.into()).await;

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 const TASK_WAITS: Duration = Duration::from_millis(300);
 const MAIN_WAITS: Duration = Duration::from_millis(600);
@@ -35,7 +35,7 @@ impl Finished {
 
 /// The spawned task: wait (on the runtime's own timer), then say so and mark it finished.
 async fn task(name: &'static str, wait: impl Future, finished: Finished) {
-    let bar = bar(name);
+    let bar = waiting(name, TASK_WAITS);
     wait.await;
     say(format!("{name}: finished"));
     finished.0.store(true, Ordering::SeqCst);

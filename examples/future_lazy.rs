@@ -7,12 +7,13 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 async fn answer() -> u32 {
-    let bar = bar("answer");
+    let wait = Duration::from_secs(2);
+    let bar = waiting("answer", wait);
     say("start to answer");
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(wait).await;
     say("the answer is ready");
     bar.end();
     42
@@ -25,8 +26,9 @@ async fn main() {
     say("future made");
 
     // While main waits, the runtime could run other work, but nobody has asked for this future.
-    let other = bar("main");
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    let wait = Duration::from_secs(1);
+    let other = waiting("main", wait);
+    tokio::time::sleep(wait).await;
     other.end();
 
     say("before await");

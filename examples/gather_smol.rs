@@ -7,12 +7,13 @@
 use std::time::Duration;
 
 use futures::future::join_all;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 async fn job(name: &str, seconds: u64) -> String {
-    let bar = bar(name);
+    let wait = Duration::from_secs(seconds);
+    let bar = waiting(name, wait);
     say(format!("{name} starts, it will take {seconds} s"));
-    smol::Timer::after(Duration::from_secs(seconds)).await;
+    smol::Timer::after(wait).await;
     say(format!("{name} ends"));
     bar.end();
     format!("result of {name}")

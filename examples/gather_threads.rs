@@ -12,7 +12,7 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 const POTATOES: u64 = 10;
 /// A fixed amount of work per potato (not a fixed time: that could not get faster with threads).
@@ -43,10 +43,11 @@ fn main() {
     thread::scope(|scope| {
         let mut threads = Vec::new();
         for number in 0..4 {
-            let bar = bar(&format!("job {number}"));
+            let wait = Duration::from_secs(1);
+            let bar = waiting(&format!("job {number}"), wait);
             say(format!("Start {number}"));
             threads.push(scope.spawn(move || {
-                thread::sleep(Duration::from_secs(1));
+                thread::sleep(wait);
                 bar.end();
             }));
         }

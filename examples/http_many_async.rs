@@ -24,12 +24,12 @@ use hyper_util::rt::TokioExecutor;
 use workbook::url_list::{
     Options, Url, connection_fault, one_line, report, root_cause, title_or_failure, urls_to_fetch,
 };
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 /// Fetches one URL and returns the title of its page, or one line that says what went wrong.
 async fn fetch(client: &HttpClient, url: &Url, options: &Options) -> Result<String, String> {
     let uri = url.check()?;
-    let bar = bar(&url.label());
+    let bar = waiting_for(&url.label());
     // Any future can be given a deadline: past it, `timeout` drops the request.
     let outcome = match tokio::time::timeout(options.timeout, get_title(client, uri)).await {
         Ok(outcome) => outcome,

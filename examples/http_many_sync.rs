@@ -16,12 +16,12 @@ use ureq::http::Uri;
 use workbook::url_list::{
     Options, Url, connection_fault, one_line, report, title_or_failure, urls_to_fetch,
 };
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 /// Fetches one URL and returns the title of its page, or one line that says what went wrong.
 fn fetch(agent: &ureq::Agent, url: &Url, options: &Options) -> Result<String, String> {
     let uri = url.check()?;
-    let bar = bar(&url.label());
+    let bar = waiting_for(&url.label());
     // The agent gives up after the timeout itself (see `main`).
     let outcome = get_title(agent, uri, options);
     bar.end();

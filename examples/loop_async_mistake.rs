@@ -7,12 +7,13 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 async fn job(number: u32) {
-    let bar = bar(&format!("job {number}"));
+    let wait = Duration::from_secs(1);
+    let bar = waiting(&format!("job {number}"), wait);
     say(format!("Start {number}"));
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    tokio::time::sleep(wait).await;
     say(format!("End {number}"));
     bar.end();
 }

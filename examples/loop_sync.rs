@@ -6,12 +6,13 @@
 use std::thread;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 fn job(number: u32) {
-    let bar = bar(&format!("job {number}"));
+    let wait = Duration::from_secs(1);
+    let bar = waiting(&format!("job {number}"), wait);
     say(format!("Start {number}"));
-    thread::sleep(Duration::from_secs(1));
+    thread::sleep(wait);
     say(format!("End {number}"));
     bar.end();
 }

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use futures::future::join_all;
 use tokio::sync::OnceCell;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 const CALLERS: [&str; 6] = ["Oslo", "Lima", "Oslo", "Pune", "Oslo", "Lima"];
 
@@ -42,8 +42,9 @@ impl NaiveCache {
         if let Some(&degrees) = lock(&self.map).get(city) {
             return degrees;
         }
-        self.computations.fetch_add(1, Ordering::Relaxed);
-        let bar = bar(&format!("{city} (naive)"));
+        // Numbered, so that each computation has a row of its own on the timeline.
+        let computation = self.computations.fetch_add(1, Ordering::Relaxed) + 1;
+        let bar = waiting_for(&format!("{computation}. {city} (naive)"));
         let degrees = forecast(city).await;
         bar.end();
         lock(&self.map).insert(city.to_string(), degrees);
@@ -64,8 +65,8 @@ impl SharedCache {
         // Hold the map's lock only to find or add the cell, never across an `.await`.
         let cell = Arc::clone(lock(&self.map).entry(city.to_string()).or_default());
         let value = cell.get_or_init(|| async {
-            self.computations.fetch_add(1, Ordering::Relaxed);
-            let bar = bar(&format!("{city} (shared)"));
+            let computation = self.computations.fetch_add(1, Ordering::Relaxed) + 1;
+            let bar = waiting_for(&format!("{computation}. {city} (shared)"));
             let degrees = forecast(city).await;
             bar.end();
             degrees

@@ -12,7 +12,7 @@ use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 const WAIT: Duration = Duration::from_millis(500);
 
@@ -52,14 +52,14 @@ fn main() -> anyhow::Result<()> {
         .worker_threads(1)
         .enable_time()
         .build()?;
-    let bar_2 = bar("2. tokio task");
+    let bar_2 = waiting("2. tokio task", WAIT);
     smol::block_on(tokio_runtime.spawn(async { tokio::time::sleep(WAIT).await }))?;
     say(format!("   done after {}", bar_2.elapsed()));
     bar_2.end();
 
     // Fix 2: use the timer of the runtime you are on.
     say("3. smol::Timer awaited under smol::block_on");
-    let bar_3 = bar("3. smol timer");
+    let bar_3 = waiting("3. smol timer", WAIT);
     smol::block_on(smol::Timer::after(WAIT));
     say(format!("   done after {}", bar_3.elapsed()));
     bar_3.end();
@@ -67,7 +67,7 @@ fn main() -> anyhow::Result<()> {
     // smol's timers belong to async-io, which runs its own thread to fire them when no smol
     // `block_on` is running: they work under any runtime. tokio's only work inside tokio.
     say("4. smol::Timer awaited under a tokio runtime");
-    let bar_4 = bar("4. smol under tokio");
+    let bar_4 = waiting("4. smol under tokio", WAIT);
     tokio::runtime::Builder::new_current_thread()
         .build()?
         .block_on(smol::Timer::after(WAIT));

@@ -11,7 +11,7 @@
 use std::panic;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 /// An async function, such as one from an async client library.
 async fn fetch_price(item: &str) -> u32 {
@@ -31,7 +31,7 @@ fn fetch_price_blocking(item: &str) -> u32 {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let bar = bar("tea");
+    let bar = waiting_for("tea");
     say("asking for the price of tea");
     // Not part of the pitfall: catch the panic and print only its message, not a backtrace.
     panic::set_hook(Box::new(|_| {}));

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 /// An async function, such as one from an async client library.
 async fn fetch_price(item: &str) -> u32 {
@@ -17,7 +17,7 @@ async fn fetch_price(item: &str) -> u32 {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let bar = bar("tea");
+    let bar = waiting_for("tea");
     say("asking for the price of tea");
     let price = fetch_price("tea").await;
     say(format!("tea costs {price} cents"));

@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use tokio::runtime::Handle;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 /// An async function, such as one from an async client library.
 async fn fetch_price(item: &str) -> u32 {
@@ -26,7 +26,7 @@ fn fetch_price_blocking(runtime: &Handle, item: &str) -> u32 {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
-    let bar = bar("tea");
+    let bar = waiting_for("tea");
     say("asking for the price of tea");
     let runtime = Handle::current();
     // A blocking thread is not driving async tasks, so it may block, even on a future.

@@ -8,22 +8,24 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 /// A request whose answer comes from an async call: it hands the thread back while it waits.
 async fn lookup(request: &'static str, millis: u64) {
-    let bar = bar(request);
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(request, wait);
     say(format!("{request}: looking it up, {millis} ms"));
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {
-    let bar = bar(request);
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(request, wait);
     say(format!("{request}: calling the service, {millis} ms"));
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }

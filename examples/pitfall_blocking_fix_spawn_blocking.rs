@@ -10,14 +10,15 @@
 use std::thread;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 /// A request whose answer comes from a blocking call, run on a thread of tokio's blocking pool.
 /// Awaiting the handle hands the runtime's thread back while the pool's thread blocks.
 async fn lookup(request: &'static str, millis: u64) {
-    let bar = bar(request);
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(request, wait);
     say(format!("{request}: looking it up, {millis} ms"));
-    tokio::task::spawn_blocking(move || thread::sleep(Duration::from_millis(millis)))
+    tokio::task::spawn_blocking(move || thread::sleep(wait))
         .await
         .expect("the lookup does not panic");
     say(format!("{request}: answered after {}", bar.elapsed()));
@@ -26,9 +27,10 @@ async fn lookup(request: &'static str, millis: u64) {
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {
-    let bar = bar(request);
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(request, wait);
     say(format!("{request}: calling the service, {millis} ms"));
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }

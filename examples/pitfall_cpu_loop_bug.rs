@@ -8,14 +8,14 @@
 
 use std::time::Duration;
 
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{cpu_work, say, summary, waiting, working};
 
 const REPORT: Duration = Duration::from_millis(1200);
 
 /// A request that computes its answer: the CPU is busy the whole time, and no `.await` ever hands
 /// the thread back.
 async fn report(request: &'static str) {
-    let bar = bar(request);
+    let bar = working(request);
     say(format!("{request}: building a report"));
     cpu_work(REPORT);
     say(format!("{request}: answered after {}", bar.elapsed()));
@@ -24,9 +24,10 @@ async fn report(request: &'static str) {
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {
-    let bar = bar(request);
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(request, wait);
     say(format!("{request}: calling the service, {millis} ms"));
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }

@@ -8,14 +8,14 @@
 
 use std::time::Duration;
 
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{cpu_work, say, summary, waiting, working};
 
 const REPORT: Duration = Duration::from_millis(1200);
 
 /// A request that computes its answer on a thread of tokio's blocking pool. Awaiting the handle
 /// hands the runtime's thread back while the pool's thread computes.
 async fn report(request: &'static str) {
-    let bar = bar(request);
+    let bar = working(request);
     say(format!("{request}: building a report"));
     tokio::task::spawn_blocking(|| cpu_work(REPORT))
         .await
@@ -26,9 +26,10 @@ async fn report(request: &'static str) {
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {
-    let bar = bar(request);
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(request, wait);
     say(format!("{request}: calling the service, {millis} ms"));
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }

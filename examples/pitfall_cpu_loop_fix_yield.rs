@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{cpu_work, say, summary, waiting, working};
 
 const PAGES: u32 = 3;
 const ONE_PAGE: Duration = Duration::from_millis(400);
@@ -17,7 +17,7 @@ const ONE_PAGE: Duration = Duration::from_millis(400);
 /// A request that computes its answer: the CPU is busy the whole time, but after each page it hands
 /// the thread back to the runtime, which then looks at the other requests.
 async fn report(request: &'static str) {
-    let bar = bar(request);
+    let bar = working(request);
     say(format!("{request}: building a report, {PAGES} pages"));
     for _page in 1..=PAGES {
         cpu_work(ONE_PAGE);
@@ -29,9 +29,10 @@ async fn report(request: &'static str) {
 
 /// A request that waits for an async service: it hands the thread back while it waits.
 async fn call_service(request: &'static str, millis: u64) {
-    let bar = bar(request);
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(request, wait);
     say(format!("{request}: calling the service, {millis} ms"));
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{request}: answered after {}", bar.elapsed()));
     bar.end();
 }

@@ -9,13 +9,14 @@
 use std::time::Duration;
 
 use tokio::task::JoinSet;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 const JOBS: [(&str, u64); 3] = [("First", 1000), ("Second", 2000), ("Third", 3000)];
 
 async fn job(name: &'static str, millis: u64) -> &'static str {
-    let bar = bar(name);
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(name, wait);
+    tokio::time::sleep(wait).await;
     say(format!("{name} is done"));
     bar.end();
     name
@@ -29,8 +30,9 @@ async fn main() -> anyhow::Result<()> {
     for (name, millis) in JOBS {
         jobs.spawn(job(name, millis));
     }
-    let main_work = bar("main");
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let wait = Duration::from_millis(1500);
+    let main_work = waiting("main", wait);
+    tokio::time::sleep(wait).await;
     say("main is done and waits for its tasks");
     main_work.end();
     while let Some(finished) = jobs.join_next().await {

@@ -10,10 +10,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::Mutex;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 async fn handle(request: u32, millis: u64, visitors: Arc<Mutex<u32>>) {
-    let bar = bar(&format!("request {request}"));
+    let bar = waiting_for(&format!("request {request}"));
     // Waiting for the lock is an `.await`: the task hands the thread back until the lock is free.
     let mut count = visitors.lock().await;
     *count += 1;

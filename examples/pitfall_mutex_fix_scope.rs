@@ -9,10 +9,10 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting_for};
 
 async fn handle(request: u32, millis: u64, visitors: Arc<Mutex<u32>>) {
-    let bar = bar(&format!("request {request}"));
+    let bar = waiting_for(&format!("request {request}"));
     let count = {
         let mut count = visitors.lock().unwrap();
         *count += 1;

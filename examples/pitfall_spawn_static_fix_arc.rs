@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
@@ -17,15 +17,17 @@ async fn main() -> anyhow::Result<()> {
     // `Arc::clone` copies a pointer, not the list; `move` hands that pointer to the task.
     let shared = Arc::clone(&guests);
     let invitations = tokio::spawn(async move {
-        let bar = bar("invitations");
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        let wait = Duration::from_millis(1000);
+        let bar = waiting("invitations", wait);
+        tokio::time::sleep(wait).await;
         say(format!("invitations sent to {}", shared.join(" and ")));
         bar.end();
     });
     let shared = Arc::clone(&guests);
     let table = tokio::spawn(async move {
-        let bar = bar("table");
-        tokio::time::sleep(Duration::from_millis(2000)).await;
+        let wait = Duration::from_millis(2000);
+        let bar = waiting("table", wait);
+        tokio::time::sleep(wait).await;
         say(format!("table booked for {} guests", shared.len()));
         bar.end();
     });

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
@@ -17,8 +17,9 @@ async fn main() -> anyhow::Result<()> {
     // A copy for the first task; `move` hands it over, so the task owns it.
     let guests_to_invite = guests.clone();
     let invitations = tokio::spawn(async move {
-        let bar = bar("invitations");
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        let wait = Duration::from_millis(1000);
+        let bar = waiting("invitations", wait);
+        tokio::time::sleep(wait).await;
         say(format!(
             "invitations sent to {}",
             guests_to_invite.join(" and ")
@@ -27,8 +28,9 @@ async fn main() -> anyhow::Result<()> {
     });
     // The original for the second: `main` does not need it any more.
     let table = tokio::spawn(async move {
-        let bar = bar("table");
-        tokio::time::sleep(Duration::from_millis(2000)).await;
+        let wait = Duration::from_millis(2000);
+        let bar = waiting("table", wait);
+        tokio::time::sleep(wait).await;
         say(format!("table booked for {} guests", guests.len()));
         bar.end();
     });

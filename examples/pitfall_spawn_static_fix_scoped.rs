@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -17,14 +17,16 @@ async fn main() {
     // Plain `async` blocks that borrow `guests`; `join!` ends before `main` goes on, so the borrow
     // ends before `guests` can be dropped.
     let invitations = async {
-        let bar = bar("invitations");
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        let wait = Duration::from_millis(1000);
+        let bar = waiting("invitations", wait);
+        tokio::time::sleep(wait).await;
         say(format!("invitations sent to {}", guests.join(" and ")));
         bar.end();
     };
     let table = async {
-        let bar = bar("table");
-        tokio::time::sleep(Duration::from_millis(2000)).await;
+        let wait = Duration::from_millis(2000);
+        let bar = waiting("table", wait);
+        tokio::time::sleep(wait).await;
         say(format!("table booked for {} guests", guests.len()));
         bar.end();
     };

@@ -6,11 +6,12 @@
 use std::thread;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
-    thread::sleep(Duration::from_secs(seconds));
+    let wait = Duration::from_secs(seconds);
+    let bar = waiting(name, wait);
+    thread::sleep(wait);
     say(name);
     bar.end();
 }

@@ -9,12 +9,15 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 const JOBS: u32 = 10;
 
 async fn job(number: u32, worker: usize) {
-    let bar = bar(&format!("job {number:>2} (worker {worker})"));
+    let bar = waiting(
+        &format!("job {number:>2} (worker {worker})"),
+        Duration::from_secs(1),
+    );
     say(format!("worker {worker} starts job {number}"));
     tokio::time::sleep(Duration::from_secs(1)).await;
     say(format!("worker {worker} ends job {number}"));

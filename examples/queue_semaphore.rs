@@ -9,15 +9,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::Semaphore;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 const JOBS: u32 = 10;
 
 async fn job(number: u32, permits: Arc<Semaphore>) -> anyhow::Result<()> {
     // Wait here until one of the N permits is free. It is given back when `_permit` is dropped.
     let _permit = permits.acquire().await?;
-    let bar = bar(&format!("job {number:>2}"));
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    let wait = Duration::from_secs(1);
+    let bar = waiting(&format!("job {number:>2}"), wait);
+    tokio::time::sleep(wait).await;
     // Only the end is printed: see the chapter for why a start line here could come out of order.
     say(format!("job {number} done"));
     bar.end();

@@ -5,12 +5,13 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 async fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let wait = Duration::from_secs(seconds);
+    let bar = waiting(name, wait);
     say(format!("{name} starts, it will take {seconds} s"));
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    tokio::time::sleep(wait).await;
     say(format!("{name} ends, it took {}", bar.elapsed()));
     bar.end();
 }

@@ -6,12 +6,13 @@
 use std::thread;
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
+    let wait = Duration::from_secs(seconds);
+    let bar = waiting(name, wait);
     say(format!("{name} starts, it will take {seconds} s"));
-    thread::sleep(Duration::from_secs(seconds));
+    thread::sleep(wait);
     say(format!("{name} ends, it took {}", bar.elapsed()));
     bar.end();
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use anyhow::bail;
 use futures::{StreamExt, stream};
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 const AT_A_TIME: usize = 3;
 
@@ -29,7 +29,7 @@ fn lookup_time(order: u32) -> Duration {
 
 /// Looks one order up in the slow service: a wait, as a network call is. Returns its price in cents.
 async fn look_up(order: u32) -> u32 {
-    let bar = bar(&format!("order {order}"));
+    let bar = waiting(&format!("order {order}"), lookup_time(order));
     tokio::time::sleep(lookup_time(order)).await;
     say(format!("order {order}: looked up"));
     bar.end();

@@ -12,7 +12,7 @@ use std::time::Duration;
 use anyhow::{anyhow, bail};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
-use workbook::{Seconds, bar, say, summary};
+use workbook::{Seconds, say, summary, waiting};
 
 const JOBS: u32 = 5;
 const TIDY_UP: Duration = Duration::from_millis(300);
@@ -26,8 +26,8 @@ enum Ended {
 /// One job: 0.6 s of work per number, which here is waiting, as for a download. It stops early
 /// when `cancel` is triggered, and fails at its end if it is the one told to fail.
 async fn job(number: u32, cancel: CancellationToken, fail: bool) -> (u32, Result<Ended, String>) {
-    let bar = bar(&format!("job {number}"));
     let work = Duration::from_millis(600 * u64::from(number));
+    let bar = waiting(&format!("job {number}"), work);
     // Whichever comes first: the work is done, or someone cancels the group.
     let ended = tokio::select! {
         _ = tokio::time::sleep(work) => {

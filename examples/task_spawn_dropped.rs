@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 /// Says when it is dropped. A future that is dropped before it ends simply stops where it was,
 /// and drops what it holds: this is how we see the task being cut off.
@@ -20,10 +20,11 @@ impl Drop for Unfinished {
 }
 
 async fn answer() -> u32 {
-    let bar = bar("answer");
+    let wait = Duration::from_secs(2);
+    let bar = waiting("answer", wait);
     say("start to answer");
     let unfinished = Unfinished;
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(wait).await;
     std::mem::forget(unfinished); // it did finish: no message
     say("the answer is ready");
     bar.end();
@@ -36,8 +37,9 @@ async fn main() {
     drop(tokio::spawn(answer()));
     say("task spawned, its handle dropped");
 
-    let other = bar("main");
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    let wait = Duration::from_secs(1);
+    let other = waiting("main", wait);
+    tokio::time::sleep(wait).await;
     other.end();
 
     say("main returns");

@@ -7,12 +7,13 @@
 
 use std::time::Duration;
 
-use workbook::{bar, cpu_work, say, summary};
+use workbook::{cpu_work, say, summary, waiting, working};
 
 async fn answer() -> u32 {
-    let bar = bar("answer");
+    let wait = Duration::from_secs(2);
+    let bar = waiting("answer", wait);
     say("start to answer");
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(wait).await;
     say("the answer is ready");
     bar.end();
     42
@@ -25,7 +26,7 @@ async fn main() -> anyhow::Result<()> {
     say("task spawned");
 
     // Main computes and never awaits, so it never hands the thread back: the task stays queued.
-    let other = bar("main");
+    let other = working("main");
     cpu_work(Duration::from_secs(1));
     other.end();
 

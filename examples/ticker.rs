@@ -12,13 +12,13 @@ use std::time::Duration;
 
 use anyhow::bail;
 use tokio::time::MissedTickBehavior;
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting, waiting_for};
 
 const TICKS: u32 = 6;
 const PERIOD: Duration = Duration::from_millis(500);
 
 async fn ticker(missed: MissedTickBehavior) {
-    let bar = bar("ticker");
+    let bar = waiting_for("ticker");
     let mut interval = tokio::time::interval(PERIOD);
     interval.set_missed_tick_behavior(missed);
     let mut first_due = None;
@@ -33,10 +33,11 @@ async fn ticker(missed: MissedTickBehavior) {
 
 async fn other_work() {
     tokio::time::sleep(Duration::from_millis(700)).await;
-    let bar = bar("other work");
+    let wait = Duration::from_secs(1);
+    let bar = waiting("other work", wait);
     say("other work: a blocking call of 1.0 s, never yielding");
     // The mistake on purpose: a blocking call holds the only thread, so no tick can run.
-    std::thread::sleep(Duration::from_secs(1));
+    std::thread::sleep(wait);
     say("other work: done");
     bar.end();
 }

@@ -10,6 +10,7 @@
 
 pub mod args;
 pub mod measure;
+pub mod output;
 pub mod scratch;
 pub mod server;
 pub mod url_list;
@@ -67,12 +68,26 @@ pub fn say(line: impl fmt::Display) {
     println!("[{stamp:>4}s] {line}");
 }
 
-/// One job's bar on the timeline, from [`bar`] until [`Bar::end`].
+/// What a job is doing while its bar runs: the timeline draws each kind with its own character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// The CPU is busy with the job's own work: `█`.
+    Working,
+    /// The job waits for something outside the program that is due `due` after the bar began:
+    /// `░` until then, and `▒` from then until the program notices (`Bar::end`). With no `due`,
+    /// `░` throughout: the program cannot know in advance when the wait ends.
+    Waiting { due: Option<Duration> },
+    /// Drawn `█`, as every bar was before bars had kinds (kept until the exercises move on).
+    Plain,
+}
+
+/// One job's bar on the timeline, from [`waiting`] or [`working`] until [`Bar::end`].
 #[must_use = "a bar shows on the timeline only once `end` is called"]
 pub struct Bar {
     job: String,
     order: usize,
     began: Instant,
+    kind: Kind,
 }
 
 struct Finished {
@@ -80,16 +95,41 @@ struct Finished {
     order: usize,
     from: Seconds,
     to: Seconds,
+    kind: Kind,
 }
 
-/// Starts the bar of `job` on the timeline: now is where its bar begins.
-pub fn bar(job: &str) -> Bar {
+fn begin(job: &str, kind: Kind) -> Bar {
     start();
     Bar {
         job: job.to_string(),
         order: BARS_BEGUN.fetch_add(1, Ordering::Relaxed),
         began: Instant::now(),
+        kind,
     }
+}
+
+/// Starts the bar of a `job` that waits for something outside the program (a timer, a machine, a
+/// server) that is due `due` from now. The timeline draws it `░` until it was due, then `▒` until
+/// the program noticed, at [`Bar::end`]: the part of the wait the program made longer.
+pub fn waiting(job: &str, due: Duration) -> Bar {
+    begin(job, Kind::Waiting { due: Some(due) })
+}
+
+/// Starts the bar of a `job` that waits for something whose moment the program cannot know in
+/// advance (an answer from a server, a lock, another task): drawn `░` until [`Bar::end`].
+pub fn waiting_for(job: &str) -> Bar {
+    begin(job, Kind::Waiting { due: None })
+}
+
+/// Starts the bar of a `job` that keeps the CPU busy with its own work: drawn `█`.
+pub fn working(job: &str) -> Bar {
+    begin(job, Kind::Working)
+}
+
+/// Starts a bar of no particular kind, drawn `█`. New code says what the job does: [`waiting`]
+/// or [`working`].
+pub fn bar(job: &str) -> Bar {
+    begin(job, Kind::Plain)
 }
 
 impl Bar {
@@ -111,6 +151,7 @@ impl Bar {
             order: self.order,
             from,
             to,
+            kind: self.kind,
         };
         BARS.lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -119,7 +160,7 @@ impl Bar {
 }
 
 /// Prints the total time since the program started and the timeline of every ended bar, one row a
-/// job in the order their bars began.
+/// job in the order their first bars began.
 pub fn summary() {
     let total = Seconds::since_start();
     let mut bars = std::mem::take(&mut *BARS.lock().unwrap_or_else(|e| e.into_inner()));
@@ -129,7 +170,18 @@ pub fn summary() {
     print!("{}", timeline(&bars, total));
 }
 
-/// Draws the bars on one time axis. Columns per second are chosen so the whole run fits.
+/// The characters of the timeline, and the words of its legend, in the order the legend lists them.
+const WORKING: char = '█';
+const WAITING: char = '░';
+const NOT_NOTICED: char = '▒';
+const LEGEND: [(char, &str); 3] = [
+    (WORKING, "working"),
+    (WAITING, "waiting"),
+    (NOT_NOTICED, "done, not yet noticed"),
+];
+
+/// Draws the bars on one time axis, one row a job (bars of the same job share its row). Columns
+/// per second are chosen so the whole run fits; a legend follows when more than one kind shows.
 fn timeline(bars: &[Finished], total: Seconds) -> String {
     if bars.is_empty() {
         return String::new();
@@ -147,8 +199,8 @@ fn timeline(bars: &[Finished], total: Seconds) -> String {
         .into_iter()
         .find(|&c| (total_tenths * c).div_ceil(10) as usize <= room)
         .unwrap_or(1);
-    let column = |s: Seconds| (s.tenths * per_second / 10) as usize;
-    let width = column(total) + 1;
+    let column = |tenths: u64| (tenths * per_second / 10) as usize;
+    let width = column(total.tenths) + 1;
     // A labelled tick at least every 5 columns apart.
     let tick_every = [1, 2, 5, 10, 20, 50]
         .into_iter()
@@ -167,12 +219,63 @@ fn timeline(bars: &[Finished], total: Seconds) -> String {
         }
         second += tick_every;
     }
-    out.push_str(&format!("{:label$}{}\n", "", axis.trim_end()));
+    out.push_str(&format!(
+        "{:label$}{}
+",
+        "",
+        axis.trim_end()
+    ));
+
+    // One row a job, in the order of its first bar.
+    let mut rows: Vec<(&str, Vec<char>)> = Vec::new();
     for bar in bars {
-        let from = column(bar.from);
-        let to = column(bar.to).max(from + 1);
-        let row = format!("{}{}", " ".repeat(from), "█".repeat(to - from));
-        out.push_str(&format!("{:label$}{row}\n", bar.job));
+        let row = match rows.iter().position(|(job, _)| *job == bar.job) {
+            Some(index) => &mut rows[index].1,
+            None => {
+                rows.push((&bar.job, Vec::new()));
+                &mut rows.last_mut().expect("just pushed").1
+            }
+        };
+        let from = column(bar.from.tenths);
+        let to = column(bar.to.tenths).max(from + 1);
+        // Where a wait was due: known by construction (the length of the wait), not measured.
+        let due = match bar.kind {
+            Kind::Waiting { due: Some(due) } => {
+                column(bar.from.tenths.saturating_add(Seconds::of(due).tenths)).max(from + 1)
+            }
+            Kind::Waiting { due: None } | Kind::Working | Kind::Plain => to,
+        };
+        if row.len() < to {
+            row.resize(to, ' ');
+        }
+        for (at, cell) in row.iter_mut().enumerate().take(to).skip(from) {
+            *cell = match bar.kind {
+                Kind::Working | Kind::Plain => WORKING,
+                Kind::Waiting { .. } if at < due => WAITING,
+                Kind::Waiting { .. } => NOT_NOTICED,
+            };
+        }
+    }
+    for (job, row) in &rows {
+        let row: String = row.iter().collect();
+        out.push_str(&format!(
+            "{job:label$}{}
+",
+            row.trim_end()
+        ));
+    }
+    let shown: Vec<String> = LEGEND
+        .iter()
+        .filter(|(kind, _)| rows.iter().any(|(_, row)| row.contains(kind)))
+        .map(|(kind, name)| format!("{kind} {name}"))
+        .collect();
+    if shown.len() > 1 {
+        out.push_str(&format!(
+            "{:label$}{}
+",
+            "",
+            shown.join("  ")
+        ));
     }
     out
 }
@@ -247,12 +350,14 @@ mod tests {
                 order: 0,
                 from: secs(0),
                 to: secs(20),
+                kind: Kind::Plain,
             },
             Finished {
                 job: "Second".into(),
                 order: 1,
                 from: secs(20),
                 to: secs(30),
+                kind: Kind::Plain,
             },
         ];
         let drawn = timeline(&stair, secs(30));
@@ -267,9 +372,78 @@ mod tests {
             order: 0,
             from: secs(0),
             to: secs(200),
+            kind: Kind::Plain,
         }];
         for line in timeline(&long, secs(200)).lines() {
             assert!(line.chars().count() <= MAX_WIDTH, "too wide: {line}");
         }
+    }
+
+    #[test]
+    fn a_wait_noticed_late_and_work_draw_their_own_kinds() {
+        let bars = [
+            Finished {
+                job: "dishwasher".into(),
+                order: 0,
+                from: secs(0),
+                to: secs(70),
+                kind: Kind::Waiting {
+                    due: Some(Duration::from_secs(3)),
+                },
+            },
+            Finished {
+                job: "potatoes".into(),
+                order: 1,
+                from: secs(0),
+                to: secs(70),
+                kind: Kind::Working,
+            },
+            Finished {
+                job: "dryer".into(),
+                order: 2,
+                from: secs(70),
+                to: secs(100),
+                kind: Kind::Waiting {
+                    due: Some(Duration::from_secs(3)),
+                },
+            },
+        ];
+        assert_eq!(
+            timeline(&bars, secs(100)),
+            "            0s   1s   2s   3s   4s   5s   6s   7s   8s   9s   10s\n\
+             dishwasher  ░░░░░░░░░░░░░░░▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒\n\
+             potatoes    ███████████████████████████████████\n\
+             dryer                                          ░░░░░░░░░░░░░░░\n\
+             \x20           █ working  ░ waiting  ▒ done, not yet noticed\n"
+        );
+    }
+
+    #[test]
+    fn bars_of_one_job_share_its_row_and_one_kind_needs_no_legend() {
+        let bars = [
+            Finished {
+                job: "page".into(),
+                order: 0,
+                from: secs(0),
+                to: secs(10),
+                kind: Kind::Waiting {
+                    due: Some(Duration::from_secs(1)),
+                },
+            },
+            Finished {
+                job: "page".into(),
+                order: 1,
+                from: secs(20),
+                to: secs(30),
+                kind: Kind::Waiting {
+                    due: Some(Duration::from_secs(1)),
+                },
+            },
+        ];
+        assert_eq!(
+            timeline(&bars, secs(30)),
+            "      0s        1s        2s        3s\n\
+             page  ░░░░░░░░░░          ░░░░░░░░░░\n"
+        );
     }
 }

@@ -166,17 +166,22 @@ fn fixed_order(stdout: &str) -> String {
     group.sort_by_key(|l| chore(l.split_once("] ").expect("a stamped line").1));
     ordered.append(&mut group);
 
-    // rest: "", "Total: ...", the axis, then one row a bar.
+    // rest: "", "Total: ...", the axis, then one row a job, then the legend (its label is blank).
     let (head, rows) = rest.split_at(3.min(rest.len()));
-    let mut rows = rows.to_vec();
+    let (legend, mut rows): (Vec<&str>, Vec<&str>) =
+        rows.iter().partition(|row| row.starts_with(' '));
     rows.sort_by_key(|row| {
-        let begins = row.chars().position(|c| c == '█').unwrap_or(usize::MAX);
+        let begins = row
+            .chars()
+            .position(|c| "█░▒".contains(c))
+            .unwrap_or(usize::MAX);
         (begins, chore(row))
     });
     let all: Vec<&str> = ordered
         .into_iter()
         .chain(head.iter().copied())
         .chain(rows)
+        .chain(legend)
         .collect();
     all.join("\n") + "\n"
 }
