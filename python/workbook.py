@@ -55,11 +55,12 @@ def say(line):
 
 
 class Bar:
-    """One job's bar on the timeline, from `waiting` or `working` until `end`."""
+    """One job's bar on the timeline, from `waiting`, `waiting_for` or `working` until `end`."""
 
-    def __init__(self, job, due_seconds):
+    def __init__(self, job, kind, due_seconds=None):
         global _bars_begun
         self.job = job
+        self.kind = kind
         self.due_seconds = due_seconds
         self.order = _bars_begun
         _bars_begun += 1
@@ -75,13 +76,20 @@ class Bar:
 
 
 def waiting(job, due_seconds):
-    """The bar of a job that waits for something outside the program, due `due_seconds` later."""
-    return Bar(job, due_seconds)
+    """The bar of a job that waits for something outside the program (a timer, a machine) that is
+    due `due_seconds` from now: drawn `░` until then, and `▒` from then until `end`."""
+    return Bar(job, WAITING, due_seconds)
+
+
+def waiting_for(job):
+    """The bar of a job that waits for something whose moment the program cannot know in advance
+    (an answer, a lock, another task): drawn `░` until `end`."""
+    return Bar(job, WAITING)
 
 
 def working(job):
-    """The bar of a job that keeps the CPU busy."""
-    return Bar(job, None)
+    """The bar of a job that keeps the CPU busy with its own work: drawn `█`."""
+    return Bar(job, WORKING)
 
 
 def summary():
@@ -125,8 +133,8 @@ def timeline(finished, total):
             start = column(begin)
             stop = max(column(end), start + 1)
             cells += [" "] * (start - len(cells))
-            if bar.due_seconds is None:
-                kinds = [WORKING] * (stop - start)
+            if bar.kind == WORKING or bar.due_seconds is None:
+                kinds = [bar.kind] * (stop - start)
             else:
                 # Where the wait was due: known by construction (its length), not measured.
                 due_tenths = begin + round(bar.due_seconds * 1000) // 100

@@ -300,7 +300,8 @@ fn no_python_is_typed_by_hand() {
                 .and_then(|rest| rest.strip_suffix("}}"));
             let dir = chapter.parent().expect("a chapter is in a folder");
             match include {
-                Some(path) if is_tested_python(&dir.join(path.split(':').next().unwrap_or(""))) => {}
+                Some(path) if is_tested_python(&dir.join(path.split(':').next().unwrap_or(""))) => {
+                }
                 _ => typed.push(format!("{at}: {line}")),
             }
         }

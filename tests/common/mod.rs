@@ -261,7 +261,11 @@ fn run_command(name: &str, command: &mut Command) -> Run {
 pub fn python_command(file: &str, args: &[&str]) -> Command {
     let mut command = Command::new("python3");
     command
-        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python").join(file))
+        .arg(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("python")
+                .join(file),
+        )
         .args(args)
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .stdout(Stdio::piped())
