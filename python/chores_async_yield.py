@@ -3,7 +3,8 @@ to the loop after each potato, so a machine that is done is noticed while the po
 
 The dishwasher runs 3 s; the washing machine 3 s, then the dryer 3 s (not before the washer is
 done); water boils in 4 s; and 10 potatoes are cleaned by hand, 0.7 s of real CPU work each.
-Run: `python3 python/chores_async_yield.py`. The twin of `cargo run --example chores_async_yield`.
+Run: `python3 python/chores_async_yield.py` (about 8 s).
+The twin of `cargo run --example chores_async_yield`.
 """
 
 import asyncio

@@ -1,6 +1,6 @@
 """futures_and_tasks: a coroutine is inert until awaited; a task starts at once, like tokio::spawn.
 
-Run: `python3 python/futures_and_tasks.py` (about 5 s).
+Run: `python3 python/futures_and_tasks.py` (about 6 s).
 """
 
 import asyncio

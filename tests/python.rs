@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{ChildStdout, Command, Stdio};
+use std::process::ChildStdout;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
@@ -29,12 +29,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 fn python_found() -> bool {
     static FOUND: OnceLock<bool> = OnceLock::new();
     *FOUND.get_or_init(|| {
-        let found = Command::new("python3")
-            .args(["-c", "import sys; sys.exit(sys.version_info < (3, 11))"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|status| status.success());
+        let found = common::python3().is_some();
         if !found {
             let _ = writeln!(
                 std::io::stderr(),
@@ -613,6 +608,7 @@ fn all_figures_hidden(line: &str) -> String {
 /// Starts the Python server `name` with `args`, and returns it (stopped when dropped) with its
 /// stdout to read.
 fn start_python(name: &str, args: &[&str]) -> (Running, BufReader<ChildStdout>) {
+    common::python_start(&format!("{name}.py"));
     let (mut child, _) = spawn(&mut python_command(&format!("{name}.py"), args))
         .unwrap_or_else(|e| panic!("cannot start python/{name}.py: {e}"));
     let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
