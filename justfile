@@ -119,3 +119,13 @@ models:
     mv "$out.new" "$out"
     echo "wrote $out:"
     cat "$out"
+
+# Run `cargo test` N times in a row with one core kept busy, and report every failure with the
+# lines that differed (`scripts/stress N --no-load` for a machine left alone)
+stress N="20":
+    bash scripts/stress {{N}}
+
+# Check the built book in headless Chromium (Debian's chromium and the pinned mdbook): pictures,
+# replays, phone width and print. CI runs it; a plain `cargo test` skips it.
+test-browser:
+    WORKBOOK_BROWSER_TEST=1 cargo test --test browser -- --nocapture

@@ -61,24 +61,25 @@ pub struct Segment {
 }
 
 impl Row<'_> {
-    /// How long one column lasts, in tenths.
+    /// How long one column lasts, in tenths, rounded up (at 4 columns a second, 2.5 tenths: 3).
     pub fn column_tenths(&self) -> Tenths {
-        10 / self.per_second.max(1)
+        10_u64.div_ceil(self.per_second.max(1))
+    }
+
+    /// The first tenth that column `column` shows: a column shows the tenths that round down to it.
+    fn column_start(&self, column: usize) -> Tenths {
+        (column as Tenths * 10).div_ceil(self.per_second.max(1))
     }
 
     /// The bars of the row, idle stretches left out, in order.
     pub fn segments(&self) -> Vec<Segment> {
-        let width = self.column_tenths();
         let mut segments: Vec<Segment> = Vec::new();
         for (column, &cell) in self.cells.iter().enumerate() {
-            let from = column as Tenths * width;
+            let from = self.column_start(column);
+            let to = self.column_start(column + 1);
             match segments.last_mut() {
-                Some(last) if last.cell == cell && last.to == from => last.to = from + width,
-                _ => segments.push(Segment {
-                    cell,
-                    from,
-                    to: from + width,
-                }),
+                Some(last) if last.cell == cell && last.to == from => last.to = to,
+                _ => segments.push(Segment { cell, from, to }),
             }
         }
         segments.retain(|s| s.cell != Cell::Idle);
@@ -93,12 +94,11 @@ impl Row<'_> {
 
     /// The moments where the row changes from one cell to another, in tenths.
     fn boundaries(&self) -> Vec<Tenths> {
-        let width = self.column_tenths();
         let mut previous = Cell::Idle;
         let mut found = Vec::new();
         for (column, &cell) in self.cells.iter().chain([Cell::Idle].iter()).enumerate() {
             if cell != previous {
-                found.push(column as Tenths * width);
+                found.push(self.column_start(column));
             }
             previous = cell;
         }
@@ -268,7 +268,15 @@ pub fn times_in(text: &str) -> (String, Vec<Tenths>) {
         let digits = from_digit
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(from_digit.len());
-        let candidate = &from_digit[..(digits + 2).min(from_digit.len())];
+        // A time is digits, a dot and one digit: `7.0`. Anything else is left as it is.
+        let tenth = from_digit[digits..]
+            .strip_prefix('.')
+            .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        let candidate = if tenth.is_some() {
+            &from_digit[..digits + 2]
+        } else {
+            &from_digit[..digits]
+        };
         let after = &from_digit[candidate.len()..];
         let preceded_by_word = before.chars().last().is_some_and(|c| c.is_alphanumeric());
         match tenths(candidate) {
@@ -355,7 +363,7 @@ fn same_but_times(a: &str, b: &str, near: impl Fn(Tenths, Tenths) -> bool) -> bo
 fn row_near(recorded: &Row, actual: &Row, tolerance: Tenths) -> bool {
     let slack = tolerance + recorded.column_tenths() + actual.column_tenths();
     let boundaries = recorded.boundaries();
-    let end = |row: &Row| row.cells.len() as Tenths * row.column_tenths();
+    let end = |row: &Row| row.column_start(row.cells.len());
     (0..end(recorded).max(end(actual))).all(|t| {
         recorded.cell_at(t) == actual.cell_at(t)
             || boundaries.iter().any(|b| b.abs_diff(t) <= slack)
@@ -420,6 +428,10 @@ dryer                                          ░░░░░░░░░░░
         assert_eq!(
             times_in("potato 10 is clean, v1.2 s3"),
             ("potato 10 is clean, v1.2 s3".to_string(), vec![])
+        );
+        assert_eq!(
+            times_in("caller 1: Oslo 16 °C after 0.8 s"),
+            ("caller 1: Oslo 16 °C after # s".to_string(), vec![8])
         );
     }
 

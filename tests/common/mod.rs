@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -12,16 +12,125 @@ use std::time::{Duration, Instant};
 /// file the assertion is in (`runtimes__chores_smol` for `snapshot!("chores_smol", ...)` in
 /// `tests/runtimes.rs`). All the test files are modules of one test binary, and insta would
 /// otherwise name the snapshot after the whole module path (`examples__runtimes__...`).
+///
+/// A run whose times are at most [`LATE_BY_AT_MOST`] off the recorded ones, and that is otherwise
+/// the same line for line, matches (see [`within_tolerance`]).
 macro_rules! snapshot {
     ($name:expr, $value:expr) => {{
         let file = std::path::Path::new(file!())
             .file_stem()
             .and_then(|stem| stem.to_str())
             .expect("a test file's name");
+        let name = format!("{file}__{}", $name);
+        let value: &str = &$value;
+        let value = $crate::common::within_tolerance(&name, value);
         let mut settings = insta::Settings::clone_current();
         settings.set_prepend_module_to_snapshot(false);
-        settings.bind(|| insta::assert_snapshot!(format!("{file}__{}", $name), $value));
+        settings.bind(|| insta::assert_snapshot!(name, value));
     }};
+}
+
+/// How far a printed time may be from the recorded one, in tenths of a second, for a snapshot to
+/// match and a timing claim to hold: 0.2 s.
+///
+/// Every time is measured and rounded down to a tenth, and waits never end early, so on a quiet
+/// machine an event due on a tenth prints that tenth. On a busy one a process can be held back:
+/// measured here with another process keeping one core busy, a sleeping example woke up to about
+/// 0.1 s late now and then, and a sequence of one-after-another waits (ten HTTP round trips) added
+/// up to 0.1 s. One tenth of margin is what rounding down gives; this is one more. The lessons
+/// need far less precision than that: a sync total is a sum, an async one the longest chain, and
+/// the examples keep their events at least 0.2 s apart, so a stamp within 0.2 s cannot change
+/// the order of the lines, which is compared exactly.
+pub const LATE_BY_AT_MOST: workbook::output::Tenths = 2;
+
+/// The snapshot `name` as recorded, when `actual` differs from it only by times within
+/// [`LATE_BY_AT_MOST`] (stamps, totals, times in the text, the ends of bars): then the recorded
+/// text is what insta compares, so it passes and the file is left alone. Otherwise `actual`, so
+/// that insta shows the difference (and, asked to, records it); the lines beyond the tolerance
+/// are printed first. `INSTA_UPDATE=always` compares exactly, to record a new snapshot.
+pub fn within_tolerance(name: &str, actual: &str) -> String {
+    let exact = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always");
+    let recorded = match std::fs::read_to_string(snapshot_path(name)) {
+        Ok(text) if !exact => snapshot_contents(&text),
+        _ => return actual.to_string(),
+    };
+    if recorded.trim_end() == actual.trim_end() {
+        return actual.to_string();
+    }
+    let beyond = workbook::output::differences(&recorded, actual, LATE_BY_AT_MOST);
+    if beyond.is_empty() {
+        eprintln!(
+            "{name}: the times of this run are within {} s of the recorded ones: it matches",
+            LATE_BY_AT_MOST as f64 / 10.0
+        );
+        return recorded;
+    }
+    eprintln!(
+        "{name}: this run differs from the snapshot beyond the {} s allowed for lateness:\n  {}",
+        LATE_BY_AT_MOST as f64 / 10.0,
+        beyond.join("\n  ")
+    );
+    actual.to_string()
+}
+
+/// Where the snapshot `name` (`examples__print_sync`) is kept.
+pub fn snapshot_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/snapshots/{name}.snap"))
+}
+
+/// A snapshot file's contents, without insta's header (the lines up to the second `---`).
+pub fn snapshot_contents(file: &str) -> String {
+    let mut fences = 0;
+    let body: Vec<&str> = file
+        .lines()
+        .skip_while(|line| {
+            if *line == "---" {
+                fences += 1;
+                return true;
+            }
+            fences < 2
+        })
+        .collect();
+    body.join("\n") + "\n"
+}
+
+/// The snapshot `name` as recorded, without its header.
+pub fn snapshot_body(name: &str) -> String {
+    let path = snapshot_path(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    snapshot_contents(&text)
+}
+
+/// Checks a run against the timing claim its chapter makes: it succeeded, the total it printed is
+/// `expected` seconds (or at most [`LATE_BY_AT_MOST`] more), and the process took that long and at
+/// most a few percent more, plus a fixed allowance for starting a process on a busy machine and the
+/// same lateness.
+pub fn check_claim(example: &str, run: &Run, expected: f64) {
+    const SLACK_FRACTION: f64 = 0.05;
+    const SLACK_START: Duration = Duration::from_millis(150);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "{example} failed.\nstdout:\n{}\nstderr:\n{}",
+        run.stdout,
+        run.stderr
+    );
+    let expected_tenths = (expected * 10.0).round() as u64;
+    let printed = printed_total_tenths(&run.stdout);
+    assert!(
+        printed.is_some_and(|p| (expected_tenths..=expected_tenths + LATE_BY_AT_MOST).contains(&p)),
+        "{example} should print a total of {expected:.1} s (or up to {} s more), not {printed:?} \
+         tenths",
+        LATE_BY_AT_MOST as f64 / 10.0
+    );
+    let wall = run.wall.as_secs_f64();
+    let late = LATE_BY_AT_MOST as f64 / 10.0;
+    let most = expected * (1.0 + SLACK_FRACTION) + SLACK_START.as_secs_f64() + late;
+    assert!(
+        (expected..=most).contains(&wall),
+        "{example} took {wall:.3} s; the claim is {expected:.1} s (at most {most:.3} s)"
+    );
 }
 
 /// How many threads of CPU work the example processes may keep busy at once on this 2-core machine.
@@ -380,14 +489,7 @@ pub fn first_run(name: &str, args: &[&str]) -> &'static Run {
 
 /// The total an example printed on its `Total: 3.0 s` line, in tenths of a second.
 pub fn printed_total_tenths(stdout: &str) -> Option<u64> {
-    let line = stdout.lines().find_map(|l| l.strip_prefix("Total: "))?;
-    tenths(line.strip_suffix(" s")?)
-}
-
-/// `"3.0"` as 30 tenths.
-pub fn tenths(text: &str) -> Option<u64> {
-    let (whole, tenth) = text.trim().split_once('.')?;
-    Some(whole.parse::<u64>().ok()? * 10 + tenth.parse::<u64>().ok()?)
+    workbook::output::parse(stdout).total()
 }
 
 /// A server's log with the time stamp of every line but the first replaced by `[ ?.?s]`. The first
@@ -396,18 +498,9 @@ pub fn tenths(text: &str) -> Option<u64> {
 pub fn client_times_hidden(log: &str) -> String {
     log.split_inclusive('\n')
         .enumerate()
-        .map(|(index, line)| {
-            let stamp = line
-                .strip_prefix('[')
-                .and_then(|rest| rest.split_once("s] "))
-                .filter(|(time, _)| {
-                    let time = time.trim();
-                    !time.is_empty() && time.chars().all(|c| c.is_ascii_digit() || c == '.')
-                });
-            match stamp {
-                Some((_, rest)) if index > 0 => format!("[ ?.?s] {rest}"),
-                _ => line.to_string(),
-            }
+        .map(|(index, line)| match workbook::output::stamped(line) {
+            Some((_, rest)) if index > 0 => format!("[ ?.?s] {rest}"),
+            _ => line.to_string(),
         })
         .collect()
 }
