@@ -212,26 +212,15 @@ fn every_python_program_has_a_test() {
 
 /// The body of a recorded snapshot, its insta header left out: what the book shows.
 fn recorded(snapshot: &str) -> String {
-    let path = format!("{ROOT}/tests/snapshots/{snapshot}.snap");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut fences = 0;
-    text.lines()
-        .skip_while(|line| {
-            fences += usize::from(*line == "---");
-            fences < 2
-        })
-        .skip(1)
-        .map(|line| format!("{line}\n"))
-        .collect()
+    let path = common::snapshot_path(snapshot);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    common::snapshot_contents(&text)
 }
 
-/// How late a line of a run may be, in tenths, beside the recorded output: as much as the
-/// snapshots allow. A busy machine makes a process wake late, never early.
-const LATENESS: Tenths = 2;
-
-/// Asserts that `run` printed what `expected` says, but for lines up to [`LATENESS`] late.
+/// Asserts that `run` printed what `expected` says, but for times as late as the snapshots allow
+/// (`common::LATE_BY_AT_MOST`): a busy machine makes a process wake late, never early.
 fn assert_prints(program: &str, expected: &str, run: &str) {
-    let found = output::differences(expected, run, LATENESS);
+    let found = output::differences(expected, run, common::LATE_BY_AT_MOST);
     assert!(
         found.is_empty(),
         "this run of {program} differs from what it should print:\n{}\n\nit printed:\n{run}",

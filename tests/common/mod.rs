@@ -402,9 +402,11 @@ pub fn python_command(file: &str, args: &[&str]) -> Command {
 /// Runs the Python program `python/FILE` with `args` and waits for it to end, like [`run_example`],
 /// once it is its turn to start (see [`python_start`]).
 pub fn run_python(file: &str, args: &[&str]) -> Run {
-    run_command(&format!("python/{file}"), &mut python_command(file, args), || {
-        python_start(file)
-    })
+    run_command(
+        &format!("python/{file}"),
+        &mut python_command(file, args),
+        || python_start(file),
+    )
 }
 
 /// How long one Python interpreter keeps a core busy as it starts (measured here: 0.13 s of CPU
@@ -421,7 +423,9 @@ pub fn python_start(file: &str) {
     type Waiting = (u64, std::cmp::Reverse<u64>);
     static QUEUE: Mutex<(Vec<Waiting>, Option<Instant>, u64)> = Mutex::new((Vec::new(), None, 0));
     static CHANGED: Condvar = Condvar::new();
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("python")
+        .join(file);
     let source = std::fs::read_to_string(path).unwrap_or_default();
     // "(about 2.2 s)" as 22 tenths; nothing said, nothing long.
     let tenths = source
