@@ -185,9 +185,10 @@ fn demand(example: &str) -> Demand {
         "python/chores_async.py" => cpu(1, 10),
         "python/chores_async_yield.py" => cpu(1, 8),
         "python/chores_to_thread.py" => cpu(1, 7),
-        // Book snippets: two processes computing, and one thread creating 10,000 coroutines.
-        "python/blocking_work.py" | "python/pitfall_join.py" => cpu(2, 1),
-        "python/threads_gil.py" | "python/pitfall_unbounded.py" => cpu(1, 1),
+        // A book snippet whose two processes compute for 0.9 s while it prints the times of its
+        // heartbeats. (threads_gil, pitfall_join and pitfall_unbounded compute for a few tenths
+        // and print no times: `Little`.)
+        "python/blocking_work.py" => cpu(2, 1),
         _ => Demand::Little,
     }
 }
