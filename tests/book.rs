@@ -267,3 +267,49 @@ fn no_output_is_typed_by_hand() {
         typed.join("\n")
     );
 }
+
+/// The Python files a ```` ```python ```` block may include: the programs in `python/`, which
+/// `tests/python.rs` runs every one of, and the `scale` benchmark's asyncio job, which
+/// `tests/runtimes.rs` runs through `scale`.
+fn is_tested_python(path: &Path) -> bool {
+    let path = canonical(path);
+    let python = canonical(&Path::new(ROOT).join("python"));
+    let scale = canonical(&Path::new(ROOT).join("examples/scale_asyncio.py"));
+    path == scale || (path.starts_with(&python) && path.extension().is_some_and(|e| e == "py"))
+}
+
+#[test]
+fn no_python_is_typed_by_hand() {
+    let mut typed = Vec::new();
+    for chapter in chapters() {
+        let text = fs::read_to_string(&chapter).expect("a chapter is readable");
+        let mut in_python = false;
+        for (number, line) in text.lines().enumerate() {
+            let at = format!("{}:{}", chapter.display(), number + 1);
+            if !in_python {
+                in_python = line.trim_start().starts_with("```python");
+                continue;
+            }
+            if line.trim_start().starts_with("```") {
+                in_python = false;
+                continue;
+            }
+            let include = line
+                .trim()
+                .strip_prefix("{{#include ")
+                .and_then(|rest| rest.strip_suffix("}}"));
+            let dir = chapter.parent().expect("a chapter is in a folder");
+            match include {
+                Some(path) if is_tested_python(&dir.join(path.split(':').next().unwrap_or(""))) => {
+                }
+                _ => typed.push(format!("{at}: {line}")),
+            }
+        }
+    }
+    assert!(
+        typed.is_empty(),
+        "Python typed into the book (or included from a file no test runs); put it in \
+         python/NAME.py, give it a line in tests/python.rs and include it:\n{}",
+        typed.join("\n")
+    );
+}

@@ -49,6 +49,7 @@ mod http;
 mod inside;
 mod models;
 mod pitfalls;
+mod python;
 mod runtimes;
 mod virtual_time;
 

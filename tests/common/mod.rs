@@ -163,7 +163,7 @@ enum Demand {
 fn demand(example: &str) -> Demand {
     let cpu = |threads, seconds| Demand::Cpu { threads, seconds };
     match example {
-        "http_many_sync" | "http_many_async" => Demand::OnTime,
+        "http_many_sync" | "http_many_async" | "python/http_many.py" => Demand::OnTime,
         // chores_sync cleans its potatoes last, from 13 s to 20 s, when the rest of the suite has
         // done its computing: holding a thread of the budget for all of its 20 s would only make
         // the suite longer.
@@ -187,6 +187,15 @@ fn demand(example: &str) -> Demand {
         name if name.starts_with("pitfall_cpu_loop_") => cpu(1, 2),
         name if name.starts_with("pitfall_unbounded_") => cpu(1, 1),
         "pitfall_join_bug" => cpu(1, 1),
+        // The Python twins (tests/python.rs): their potatoes as the Rust ones'; the sync chores
+        // clean theirs last, as chores_sync does.
+        "python/chores_async.py" => cpu(1, 10),
+        "python/chores_async_yield.py" => cpu(1, 8),
+        "python/chores_to_thread.py" => cpu(1, 7),
+        // A book snippet whose two processes compute for 0.9 s while it prints the times of its
+        // heartbeats. (threads_gil, pitfall_join and pitfall_unbounded compute for a few tenths
+        // and print no times: `Little`.)
+        "python/blocking_work.py" => cpu(2, 1),
         _ => Demand::Little,
     }
 }
@@ -356,9 +365,16 @@ pub fn example_command(name: &str, args: &[&str]) -> Command {
 /// Runs the example `name` with `args` and waits for it to end. The wall time is measured from the
 /// moment the process has started (not from when this test began to wait for its turn).
 pub fn run_example(name: &str, args: &[&str]) -> Run {
+    run_command(name, &mut example_command(name, args), || {})
+}
+
+/// Runs `command` for the program `name` (an example, or a Python file `python/NAME.py`) once it
+/// has its share of the CPU and `before_start` has returned, and waits for it to end.
+fn run_command(name: &str, command: &mut Command, before_start: impl FnOnce()) -> Run {
     let _share = cpu_share(name);
-    let (child, began) = spawn(&mut example_command(name, args))
-        .unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
+    before_start();
+    let (child, began) =
+        spawn(command).unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
     let output = child
         .wait_with_output()
         .unwrap_or_else(|e| panic!("cannot wait for example {name}: {e}"));
@@ -369,6 +385,99 @@ pub fn run_example(name: &str, args: &[&str]) -> Run {
         code: output.status.code(),
         wall,
     }
+}
+
+/// The Python interpreter that runs the Python programs: `python3` from `PATH` if it is 3.11 or
+/// newer, found once and named by its own path (a version manager's `python3` is often a script
+/// that takes a good part of a second to start the interpreter on a busy machine).
+pub fn python3() -> Option<&'static PathBuf> {
+    static FOUND: OnceLock<Option<PathBuf>> = OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            let ask = "import sys; print(sys.executable if sys.version_info >= (3, 11) else '')";
+            let output = Command::new("python3").args(["-c", ask]).output().ok()?;
+            let path = String::from_utf8(output.stdout).ok()?.trim().to_string();
+            (output.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+        })
+        .as_ref()
+}
+
+/// The command that runs the Python program `python/FILE` with `args` (with [`python3`]),
+/// captured like an example's. It writes no `__pycache__` into the source folder.
+pub fn python_command(file: &str, args: &[&str]) -> Command {
+    let python = python3().map_or_else(|| PathBuf::from("python3"), Clone::clone);
+    let mut command = Command::new(python);
+    command
+        .arg(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("python")
+                .join(file),
+        )
+        .args(args)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Runs the Python program `python/FILE` with `args` and waits for it to end, like [`run_example`],
+/// once it is its turn to start (see [`python_start`]).
+pub fn run_python(file: &str, args: &[&str]) -> Run {
+    run_command(
+        &format!("python/{file}"),
+        &mut python_command(file, args),
+        || python_start(file),
+    )
+}
+
+/// How long one Python interpreter keeps a core busy as it starts (measured here: 0.13 s of CPU
+/// to start and import asyncio). Fifty of them started at once keep both cores busy for seconds,
+/// and every program that had started already prints its lines late.
+const PYTHON_STARTUP: Duration = Duration::from_millis(150);
+
+/// Waits for this Python program's turn to start: one every [`PYTHON_STARTUP`], the longest
+/// first (the time its docstring gives, `(about 20 s)`), so that the suite still ends with its
+/// longest program.
+pub fn python_start(file: &str) {
+    // The waiting programs (their tenths and a ticket: the first come first among equals) and
+    // when the last one started.
+    type Waiting = (u64, std::cmp::Reverse<u64>);
+    static QUEUE: Mutex<(Vec<Waiting>, Option<Instant>, u64)> = Mutex::new((Vec::new(), None, 0));
+    static CHANGED: Condvar = Condvar::new();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("python")
+        .join(file);
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    // "(about 2.2 s)" as 22 tenths; nothing said, nothing long.
+    let tenths = source
+        .split("(about ")
+        .nth(1)
+        .and_then(|rest| rest.split_once(" s)"))
+        .and_then(|(seconds, _)| seconds.parse::<f64>().ok())
+        .map_or(0, |seconds| (seconds * 10.0) as u64);
+    let mut queue = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
+    queue.2 += 1;
+    let me = (tenths, std::cmp::Reverse(queue.2));
+    queue.0.push(me);
+    loop {
+        let first = queue.0.iter().max().copied();
+        let since = queue.1.map(|at| at.elapsed());
+        match since {
+            _ if first.as_ref() != Some(&me) => {
+                queue = CHANGED.wait(queue).unwrap_or_else(|e| e.into_inner());
+            }
+            Some(since) if since < PYTHON_STARTUP => {
+                let (next, _) = CHANGED
+                    .wait_timeout(queue, PYTHON_STARTUP - since)
+                    .unwrap_or_else(|e| e.into_inner());
+                queue = next;
+            }
+            _ => break,
+        }
+    }
+    queue.0.retain(|waiting| *waiting != me);
+    queue.1 = Some(Instant::now());
+    CHANGED.notify_all();
 }
 
 /// An example that runs until it is stopped (a server), killed when the test ends, however it
