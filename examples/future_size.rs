@@ -62,6 +62,8 @@ fn compare(what: &str, size: usize, than: &str, other: usize) {
 
 // ANCHOR: main
 fn main() {
+    // Takes no options, and ends quietly if stdout is closed (see `workbook::cli`).
+    workbook::cli::no_options();
     // Calling an async fn only builds its future, so these run none of the bodies.
     let keeps = size_of_val(&keeps_buffer());
     let in_scope = size_of_val(&in_scope_at_await());

@@ -92,8 +92,6 @@ enum Kind {
     /// `░` until then, and `▒` from then until the program notices (`Bar::end`). With no `due`,
     /// `░` throughout: the program cannot know in advance when the wait ends.
     Waiting { due: Option<Duration> },
-    /// Drawn `█`, as every bar was before bars had kinds (kept until the exercises move on).
-    Plain,
 }
 
 /// One job's bar on the timeline, from [`waiting`] or [`working`] until [`Bar::end`].
@@ -139,12 +137,6 @@ pub fn waiting_for(job: &str) -> Bar {
 /// Starts the bar of a `job` that keeps the CPU busy with its own work: drawn `█`.
 pub fn working(job: &str) -> Bar {
     begin(job, Kind::Working)
-}
-
-/// Starts a bar of no particular kind, drawn `█`. New code says what the job does: [`waiting`]
-/// or [`working`].
-pub fn bar(job: &str) -> Bar {
-    begin(job, Kind::Plain)
 }
 
 impl Bar {
@@ -258,14 +250,14 @@ fn timeline(bars: &[Finished], total: Seconds) -> String {
             Kind::Waiting { due: Some(due) } => {
                 column(bar.from.tenths.saturating_add(Seconds::of(due).tenths)).max(from + 1)
             }
-            Kind::Waiting { due: None } | Kind::Working | Kind::Plain => to,
+            Kind::Waiting { due: None } | Kind::Working => to,
         };
         if row.len() < to {
             row.resize(to, ' ');
         }
         for (at, cell) in row.iter_mut().enumerate().take(to).skip(from) {
             *cell = match bar.kind {
-                Kind::Working | Kind::Plain => WORKING,
+                Kind::Working => WORKING,
                 Kind::Waiting { .. } if at < due => WAITING,
                 Kind::Waiting { .. } => NOT_NOTICED,
             };
@@ -430,14 +422,14 @@ mod tests {
                 order: 0,
                 from: secs(0),
                 to: secs(20),
-                kind: Kind::Plain,
+                kind: Kind::Working,
             },
             Finished {
                 job: "Second".into(),
                 order: 1,
                 from: secs(20),
                 to: secs(30),
-                kind: Kind::Plain,
+                kind: Kind::Working,
             },
         ];
         let drawn = timeline(&stair, secs(30));
@@ -452,7 +444,7 @@ mod tests {
             order: 0,
             from: secs(0),
             to: secs(200),
-            kind: Kind::Plain,
+            kind: Kind::Working,
         }];
         for line in timeline(&long, secs(200)).lines() {
             assert!(line.chars().count() <= MAX_WIDTH, "too wide: {line}");

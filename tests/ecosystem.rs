@@ -154,7 +154,7 @@ fn bad_options_of_the_servers_and_clients_are_usage_errors() {
             &["--connections", "501"],
             "501 is not in 1..=500",
         ),
-        ("load_test", &["--delay", "-1"], "unexpected argument '-1'"),
+        ("load_test", &["--delay", "-1"], "invalid value '-1'"),
         (
             "load_test",
             &["--delay", "11"],

@@ -614,6 +614,9 @@ fn a_server_whose_stdout_is_closed_ends_quietly() {
             "web_server" => b"GET /page/0 HTTP/1.1\r\nhost: x\r\n\r\n",
             _ => b"ann\n",
         };
+        // Each client stays connected until the server is gone: one that hangs up at once may be
+        // gone before the server has anything to log about it.
+        let mut clients = Vec::new();
         let began = Instant::now();
         let status = loop {
             if let Some(status) = server.0.try_wait().expect("the server can be waited for") {
@@ -624,9 +627,11 @@ fn a_server_whose_stdout_is_closed_ends_quietly() {
             }
             if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) {
                 let _ = stream.write_all(hello);
+                clients.push(stream);
             }
             std::thread::sleep(Duration::from_millis(200));
         };
+        drop(clients);
         let mut stderr = String::new();
         if status.is_some() {
             let _ = server

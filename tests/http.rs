@@ -202,7 +202,7 @@ fn bad_options_are_one_clear_line() {
             "invalid value 'many' for '--parallel <N>'",
         ),
         (&["--parallel"], "a value is required for '--parallel <N>'"),
-        (&["--timeout", "-1"], "unexpected argument '-1'"),
+        (&["--timeout", "-1"], "invalid value '-1'"),
         (
             &["--timeout", "soon"],
             "takes seconds from 0.1 to 3600, not `soon`",

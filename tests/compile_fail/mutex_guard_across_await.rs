@@ -4,14 +4,15 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 async fn handle(request: u32, millis: u64, visitors: Arc<Mutex<u32>>) {
-    let bar = bar(&format!("request {request}"));
+    let wait = Duration::from_millis(millis);
+    let bar = waiting(&format!("request {request}"), wait);
     let mut count = visitors.lock().unwrap();
     *count += 1;
     // Sending the reply takes a while, and the guard is still alive.
-    tokio::time::sleep(Duration::from_millis(millis)).await;
+    tokio::time::sleep(wait).await;
     say(format!("request {request}: you are visitor {count}"));
     bar.end();
 }

@@ -4,21 +4,23 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say};
+use workbook::{say, waiting};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let guests = ["Ada".to_string(), "Grace".to_string()];
 
     let invitations = tokio::spawn(async {
-        let bar = bar("invitations");
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        let wait = Duration::from_millis(1000);
+        let bar = waiting("invitations", wait);
+        tokio::time::sleep(wait).await;
         say(format!("invitations sent to {}", guests.join(" and ")));
         bar.end();
     });
     let table = tokio::spawn(async {
-        let bar = bar("table");
-        tokio::time::sleep(Duration::from_millis(2000)).await;
+        let wait = Duration::from_millis(2000);
+        let bar = waiting("table", wait);
+        tokio::time::sleep(wait).await;
         say(format!("table booked for {} guests", guests.len()));
         bar.end();
     });

@@ -5,11 +5,12 @@
 
 use std::time::Duration;
 
-use workbook::{bar, say, summary};
+use workbook::{say, summary, waiting};
 
 async fn job(name: &str, seconds: u64) {
-    let bar = bar(name);
-    tokio::time::sleep(Duration::from_secs(seconds)).await;
+    let wait = Duration::from_secs(seconds);
+    let bar = waiting(name, wait);
+    tokio::time::sleep(wait).await;
     say(name);
     bar.end();
 }
