@@ -108,7 +108,9 @@ pub fn snapshot_body(name: &str) -> String {
 /// same lateness.
 pub fn check_claim(example: &str, run: &Run, expected: f64) {
     const SLACK_FRACTION: f64 = 0.05;
-    const SLACK_START: Duration = Duration::from_millis(150);
+    // Starting a process: measured with another program keeping a core busy while the suite
+    // starts two hundred tests at once, up to half a second before an example's `main` runs.
+    const SLACK_START: Duration = Duration::from_millis(500);
     assert_eq!(
         run.code,
         Some(0),
@@ -198,6 +200,11 @@ fn demand(example: &str) -> Demand {
         // heartbeats. (threads_gil, pitfall_join and pitfall_unbounded compute for a few tenths
         // and print no times: `Little`.)
         "python/blocking_work.py" => cpu(2, 1),
+        // Potatoes on one thread, then on two under the GIL: a core busy for a second or two.
+        // With another program busy on the other core, nothing else could start meanwhile.
+        "python/threads_gil.py" => cpu(1, 2),
+        // 300 files written and read back on asyncio's threads.
+        "python/files.py" => cpu(1, 1),
         _ => Demand::Little,
     }
 }
