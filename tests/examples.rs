@@ -25,7 +25,8 @@
 //! - **Timing claims** (`Claim`, `common::check_claim`): the printed total is the claim (a sum for
 //!   one-after-another jobs, the longest chain for overlapping ones) or up to 0.2 s more, never
 //!   less; the process's wall time, measured from outside, is never less than the claim and at
-//!   most 5 % + 0.7 s more (0.5 s to start a process on a busy machine, 0.2 s of lateness). Nothing can end early, so only lateness needs a margin.
+//!   most 5 % + 0.7 s more (0.5 s to start a process on a busy machine, 0.2 s of lateness).
+//!   Nothing can end early, so only lateness needs a margin.
 //! - **Properties of figures that vary** (`pitfalls.rs`, `models.rs`, `runtimes.rs`' `scale` and
 //!   `gather_threads`): ratios and bounds (cores busy, memory held, two threads faster than one),
 //!   never a figure; where a figure is machine-dependent, the best of a few runs.

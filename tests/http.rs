@@ -36,14 +36,47 @@ impl Drop for UrlFile {
     }
 }
 
-/// A port on 127.0.0.1 that nothing listens on: bind one, note it, close it. Five digits, so the
-/// output lines up the same way whatever port it is.
-fn port_with_nothing_listening() -> u16 {
+/// A port on 127.0.0.1 that refuses connections for as long as this lives: a socket bound to it
+/// that does not listen. Nothing else can take the port meanwhile; a port only found free and
+/// closed again was now and then taken by another test's server before the client connected.
+/// Five digits, so the output lines up the same way whatever port it is.
+struct RefusingPort {
+    socket: libc::c_int,
+    port: u16,
+}
+
+impl Drop for RefusingPort {
+    fn drop(&mut self) {
+        // SAFETY: the socket was opened by `port_with_nothing_listening` and is closed once.
+        unsafe { libc::close(self.socket) };
+    }
+}
+
+fn port_with_nothing_listening() -> RefusingPort {
     loop {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("can bind 127.0.0.1");
-        let port = listener.local_addr().expect("a bound address").port();
-        if port >= 10_000 {
-            return port;
+        // SAFETY: plain socket calls on a socket of our own, with a zeroed sockaddr_in filled in.
+        let bound = unsafe {
+            let socket = libc::socket(libc::AF_INET, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0);
+            assert!(socket >= 0, "a socket");
+            let mut address: libc::sockaddr_in = std::mem::zeroed();
+            address.sin_family = libc::AF_INET as libc::sa_family_t;
+            address.sin_addr.s_addr = u32::from(std::net::Ipv4Addr::LOCALHOST).to_be();
+            let size = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+            let pointer = &mut address as *mut libc::sockaddr_in as *mut libc::sockaddr;
+            assert_eq!(libc::bind(socket, pointer, size), 0, "bind 127.0.0.1");
+            let mut length = size;
+            assert_eq!(
+                libc::getsockname(socket, pointer, &mut length),
+                0,
+                "its port"
+            );
+            RefusingPort {
+                socket,
+                port: u16::from_be(address.sin_port),
+            }
+        };
+        if bound.port >= 10_000 {
+            return bound;
         }
     }
 }
@@ -134,7 +167,8 @@ fn a_line_that_is_not_text_fails_alone_with_its_number() {
 /// IPv6 literal is a host like any other.
 #[test]
 fn ports_and_hosts_are_checked_before_anything_is_sent() {
-    let port = port_with_nothing_listening();
+    let refusing = port_with_nothing_listening();
+    let port = refusing.port;
     let list = format!("http://127.0.0.1:99999/\nhttp://[::1]:{port}/\nhttp://127.0.0.1:0/\n");
     let file = UrlFile::new("ports", list.as_bytes());
     for client in CLIENTS {
@@ -262,7 +296,8 @@ fn https_without_the_tls_feature_says_how_to_turn_it_on() {
 /// One of each fault between two good pages, fetched with a 1 s timeout. Returns stdout with the
 /// refused port (five digits) replaced by `NNNNN`, and stderr.
 fn run_faults(client: &str) -> (String, String) {
-    let port = port_with_nothing_listening();
+    let refusing = port_with_nothing_listening();
+    let port = refusing.port;
     let list = format!(
         "# One of each fault, between two good pages.\n\
          /page/0\n\
@@ -331,7 +366,8 @@ fn http_many_async_own_delays() {
 
 #[test]
 fn http_get_async_failures_are_one_clear_line() {
-    let port = port_with_nothing_listening();
+    let refusing = port_with_nothing_listening();
+    let port = refusing.port;
     let refused = format!("http://127.0.0.1:{port}/");
     let run = run_example("http_get_async", &[&refused]);
     assert_one_line_failure(&run, &refused);
