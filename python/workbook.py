@@ -149,24 +149,41 @@ def timeline(finished, total):
     return "\n".join(out) + "\n"
 
 
-_previous_end = threading.local()
+_previous = threading.local()
 
-# A gap longer than this between two pieces of work means they were not back to back.
-_BACK_TO_BACK_NS = 500_000_000
+# Two pieces of work this close, not counting the time the thread waited for a core, are back to
+# back: a loop that prints a line between pieces leaves a few microseconds.
+_BACK_TO_BACK_NS = 500_000
+
+
+def _time_held_back_ns():
+    """How long this thread has waited, ready to run, for the operating system to give it a core
+    (Linux's /proc/thread-self/schedstat; 0 where the kernel does not tell)."""
+    try:
+        with open("/proc/thread-self/schedstat") as figures:
+            return int(figures.read().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def cpu_work(seconds):
     """Keeps one CPU core busy with real arithmetic for `seconds`, and returns the result.
 
-    Pieces of work done back to back keep to a steady schedule, as in the Rust `cpu_work`: if the
-    operating system held this thread back for a moment after the previous piece ended, the next
-    piece is that much shorter, so that ten pieces of 0.7 s end at 7.0 s. The CPU is busy all along.
+    Only pieces done truly back to back keep to a steady schedule, as in the Rust `cpu_work`: if
+    the next one begins microseconds after the previous one ended, not counting the time the
+    operating system kept the thread waiting for a core, it starts when the previous one was due to
+    end, so that ten pieces of 0.7 s end at 7.0 s. A piece after a wait lasts its whole `seconds`.
+    The CPU is busy all along.
     """
     now = time.monotonic_ns()
-    previous = getattr(_previous_end, "at", None)
-    begin = previous if previous is not None and 0 <= now - previous < _BACK_TO_BACK_NS else now
+    held_back = _time_held_back_ns()
+    previous = getattr(_previous, "piece", None)
+    begin = now
+    if previous is not None:
+        due, ended, held_back_then = previous
+        if now - ended - (held_back - held_back_then) < _BACK_TO_BACK_NS:
+            begin = due
     until = begin + round(seconds * 1e9)
-    _previous_end.at = until
     state = 0x9E3779B97F4A7C15
     while time.monotonic_ns() < until:
         for _ in range(1_000):
@@ -174,4 +191,5 @@ def cpu_work(seconds):
             state ^= (state << 13) & 0xFFFFFFFFFFFFFFFF
             state ^= state >> 7
             state ^= (state << 17) & 0xFFFFFFFFFFFFFFFF
+    _previous.piece = (until, time.monotonic_ns(), _time_held_back_ns())
     return state

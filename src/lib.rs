@@ -297,17 +297,20 @@ fn timeline(bars: &[Finished], total: Seconds) -> String {
 /// threads of it end on time even on one core, where real work would take turns; an example about
 /// parallel speed-up uses a fixed amount of work instead, such as [`count_primes`].
 ///
-/// Only pieces done truly back to back (the next one begins microseconds after the previous one
-/// ended) keep to a steady schedule: if the operating system held the thread back at the end of
-/// the previous piece, the next one is that much shorter, so that ten pieces of 0.7 s end at 7.0 s
-/// and not a little later each time. A piece that begins later than that, after a wait or other
-/// work, lasts its whole `duration`: work, a 0.2 s wait and work again take the sum of the three.
+/// Only pieces done truly back to back keep to a steady schedule: if the next one begins
+/// microseconds after the previous one ended, not counting the time the operating system kept the
+/// thread waiting for a core (on Linux, where the kernel tells), it starts when the previous one
+/// was due to end, so that ten pieces of 0.7 s end at 7.0 s and not a little later each time on a
+/// busy machine. A piece that begins later than that, after a wait or other work, lasts its whole
+/// `duration`: work, a 0.2 s wait and work again take the sum of the three.
 pub fn cpu_work(duration: Duration) -> u64 {
-    /// The previous piece on this thread: when it was due to end, and when it did.
+    /// The previous piece on this thread: when it was due to end, when it did, and how long the
+    /// thread had waited for a core by then.
     #[derive(Clone, Copy)]
     struct Previous {
         due: Instant,
         ended: Instant,
+        held_back: Duration,
     }
     thread_local! {
         static PREVIOUS: Cell<Option<Previous>> = const { Cell::new(None) };
@@ -317,8 +320,16 @@ pub fn cpu_work(duration: Duration) -> u64 {
     const BACK_TO_BACK: Duration = Duration::from_micros(500);
 
     let now = Instant::now();
+    let held_back = time_held_back();
     let begin = match PREVIOUS.get() {
-        Some(previous) if now.duration_since(previous.ended) < BACK_TO_BACK => previous.due,
+        Some(previous)
+            if now
+                .duration_since(previous.ended)
+                .saturating_sub(held_back.saturating_sub(previous.held_back))
+                < BACK_TO_BACK =>
+        {
+            previous.due
+        }
         _ => now,
     };
     let until = begin + duration;
@@ -336,8 +347,19 @@ pub fn cpu_work(duration: Duration) -> u64 {
     PREVIOUS.set(Some(Previous {
         due: until,
         ended: Instant::now(),
+        held_back: time_held_back(),
     }));
     state
+}
+
+/// How long this thread has waited, ready to run, for the operating system to give it a core:
+/// the second figure of Linux's `/proc/thread-self/schedstat`, in nanoseconds. Zero where the
+/// kernel does not tell.
+fn time_held_back() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|figures| figures.split_whitespace().nth(1)?.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
 }
 
 /// Counts the primes among `numbers` by trial division: a fixed amount of real CPU work, the same
