@@ -76,7 +76,7 @@ struct TempParent(PathBuf);
 
 impl TempParent {
     fn new(name: &str) -> TempParent {
-        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let path = crate::common::scratch_space().join(name);
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).expect("a directory for the test");
         TempParent(path)

@@ -504,7 +504,7 @@ struct Parent(tempfile::TempDir);
 
 impl Parent {
     fn new() -> Parent {
-        Parent(tempfile::tempdir().expect("a temporary folder"))
+        Parent(tempfile::tempdir_in(common::scratch_space()).expect("a temporary folder"))
     }
 
     fn entries(&self) -> Vec<String> {

@@ -139,10 +139,27 @@ fn the_table_and_the_claims_that_hold_on_any_machine() {
             r.cores_busy
         );
     }
-    assert!(
-        one_thread.cpu_wall >= 0.8 * sequential.cpu_cpu,
-        "async on one thread computed faster than the sequential CPU time: {one_thread:?} vs \
-         {sequential:?}"
+    // The two rows are measured a second apart, and a machine busy with other work can lend the
+    // same work more or less of a core from one second to the next (measured here: 0.46 s and
+    // 0.73 s of CPU time for the same work): one run in three must show it.
+    let mut tries = Vec::new();
+    for attempt in 0..3 {
+        let again;
+        let rows = if attempt == 0 {
+            rows
+        } else {
+            again = run_small();
+            &again
+        };
+        let (sequential, one_thread) = (row(rows, "sequential"), row(rows, "async, one thread"));
+        if one_thread.cpu_wall >= 0.8 * sequential.cpu_cpu {
+            return;
+        }
+        tries.push(format!("{one_thread:?} vs {sequential:?}"));
+    }
+    panic!(
+        "async on one thread computed faster than the sequential CPU time, three times:\n{}",
+        tries.join("\n")
     );
 }
 

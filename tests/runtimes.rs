@@ -181,12 +181,12 @@ fn gather_threads() {
         }
         let (one, two) = potato_seconds(&run.stderr);
         ratios.push(two / one);
-        if cores < 2 || two <= 0.8 * one {
+        if cores < 2 || two <= 0.9 * one {
             return;
         }
     }
     panic!(
-        "on {cores} cores, two threads should take at most 0.8 of the time of one; \
+        "on {cores} cores, two threads should take at most 0.9 of the time of one; \
          the ratios of 5 runs: {ratios:.2?}"
     );
 }
