@@ -36,19 +36,6 @@ static READ: AtomicBool = AtomicBool::new(false);
 /// How to call the example, for [`usage_error`]: set by [`parse`].
 static USAGE: OnceLock<String> = OnceLock::new();
 
-/// Examples that still read their command line with a parser of their own, being moved to
-/// [`parse`] on another branch: the clock does not check their arguments. A name can go as soon as
-/// its example calls [`parse`] (from then on the list has no effect on it).
-const READ_BY_HAND: &[&str] = &[
-    "chat_server",
-    "crawler",
-    "http_get_async",
-    "http_many_async",
-    "http_many_sync",
-    "load_test",
-    "web_server",
-];
-
 /// Reads the example's options: `let options: Options = workbook::cli::parse();`, where
 /// `Options` derives `clap::Parser`. On `--help` it prints the help and exits 0; on a usage error
 /// it prints one line and exits 2.
@@ -74,10 +61,7 @@ pub(crate) fn clock_starts() {
         .join("examples")
         .join(format!("{program}.rs"))
         .exists();
-    if example_of_the_workbook
-        && !READ.load(Ordering::Relaxed)
-        && !READ_BY_HAND.contains(&program.as_str())
-    {
+    if example_of_the_workbook && !READ.load(Ordering::Relaxed) {
         no_options();
     }
 }

@@ -27,8 +27,8 @@ static ON_CTRL_C: Mutex<Vec<Undo>> = Mutex::new(Vec::new());
 static STOPPING: AtomicBool = AtomicBool::new(false);
 
 /// A new, empty folder in the system's temporary folder (`$TMPDIR`, else `/tmp`), whose name
-/// starts with `name`, so a leftover can be traced to its example. Removed when dropped, and on
-/// Ctrl-C.
+/// starts with `name`, so a leftover can be traced to its example. Removed when dropped, on
+/// Ctrl-C, and when a closed stdout ends the program.
 pub fn scratch_dir(name: &str) -> io::Result<TempDir> {
     let dir = tempfile::Builder::new()
         .prefix(&format!("{name}-"))
@@ -45,6 +45,8 @@ pub fn scratch_dir(name: &str) -> io::Result<TempDir> {
             )
         })?;
     let path = dir.path().to_path_buf();
+    // A closed stdout ends the program quietly without running `Drop` either (`workbook::cli`).
+    crate::cli::remove_on_quiet_end(&path);
     on_ctrl_c(move || remove_all(path));
     Ok(dir)
 }

@@ -447,11 +447,6 @@ fn closed_pipe() -> Stdio {
     Stdio::from(write)
 }
 
-/// Examples whose scratch folder is left behind when a closed stdout ends them, on main: their
-/// `ScratchDir` (src/scratch.rs, moving to `tempfile` with the work on files) is to register
-/// with `workbook::cli::remove_on_quiet_end`; then this list goes.
-const LEAVE_SCRATCH_ON_MAIN: &[&str] = &["files_sync", "files_async"];
-
 /// How many closed-stdout runs at once: most of them only wait for their first line.
 const CLOSED_STDOUT_AT_ONCE: usize = 8;
 
@@ -488,7 +483,7 @@ fn every_example_ends_quietly_on_a_closed_stdout() {
                         format!("exit {:?}: {stderr}", ended.code)
                     } else if stderr.contains("panicked") || stderr.contains("Broken pipe") {
                         stderr.to_string()
-                    } else if left > 0 && !LEAVE_SCRATCH_ON_MAIN.contains(&example.as_str()) {
+                    } else if left > 0 {
                         format!("left {left} files or folders in its TMPDIR")
                     } else {
                         continue;
