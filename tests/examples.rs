@@ -38,9 +38,10 @@
 //! What else keeps the runs the same (`tests/common`): the CPU budget keeps the computing examples
 //! from starving the sleeping ones (without it, a hundred processes started at once were held
 //! back by tenths of a second); the examples that measure a speed-up run first, with nothing else
-//! computing, beside the on-time HTTP clients; every program's code is read into memory before
-//! the first one starts (a machine that has forgotten the files otherwise reads them from the
-//! disk for a hundred processes at once); and the programs write their scratch files in memory,
+//! computing, beside the on-time HTTP clients; every example's code is read into memory, and
+//! locked there where the system allows, before the first one starts (a machine that has
+//! forgotten the files otherwise reads them from the disk for a hundred processes at once, and
+//! this one forgets files idle for seconds); and the programs write their scratch files in memory,
 //! so that 200 MB of file lessons, some with `fsync`, keep no one else waiting for the disk.
 //! `WORKBOOK_TEST_TRACE=FILE` writes when each program was asked for, started, and how long it
 //! took: `just stress` keeps it beside the log of a failed run.

@@ -140,9 +140,10 @@ pub fn check_claim(example: &str, run: &Run, expected: f64) {
 /// the time its thread waited for a core), so sharing a core slows none of them down; but every
 /// thread that computes delays the wake-up of the processes that sleep. Tuned on this 2-core
 /// machine with another program keeping one of its cores busy (`just stress 20`): at 16, with the
-/// programs read into memory first ([`warm_up_programs`]), scratch files in memory
+/// programs read and kept in memory ([`warm_up_programs`]), scratch files in memory
 /// ([`scratch_space`]), the on-time examples and those that run alone first, every run passed,
-/// and the examples binary took 21-23 s on a quiet machine and 24-26 s with a core kept busy.
+/// and the examples binary took 22-27 s on a quiet machine and 24-30 s with a core kept busy;
+/// computing examples start 0.1 s apart.
 /// Before those three, the failures were processes held back for half a second or more,
 /// whatever the budget (5, 6 and 8 were tried). A machine with more cores could allow more.
 const CPU_BUDGET: usize = 16;
@@ -230,6 +231,8 @@ struct CpuBudget {
     on_time: usize,
     /// How many examples that run alone are running.
     alone: usize,
+    /// When the last example that computes started.
+    last_start: Option<Instant>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -247,6 +250,7 @@ static BUDGET: Mutex<CpuBudget> = Mutex::new(CpuBudget {
     tickets: 0,
     on_time: 0,
     alone: 0,
+    last_start: None,
 });
 static BUDGET_CHANGED: Condvar = Condvar::new();
 
@@ -310,6 +314,11 @@ fn cpu_share_of(demand: Demand) -> CpuShare {
     CpuShare(demand)
 }
 
+/// How long after one example that computes starts the next one may. Measured here: seventeen
+/// examples started at once, each computing from its first line, held some of the others back
+/// half a second before their first line.
+const COMPUTING_STARTS_APART: Duration = Duration::from_millis(100);
+
 /// How long after the first test asked for its share no example starts to compute.
 const ON_TIME_FIRST: Duration = Duration::from_millis(300);
 
@@ -337,8 +346,12 @@ fn wait_for_turn(
     budget.waiting.push(me);
     loop {
         // The tests all ask at once as the suite starts: the examples that must be on time
-        // (`Demand::OnTime`) go first, while nothing computes yet.
-        let settling = ON_TIME_FIRST.saturating_sub(suite_age());
+        // (`Demand::OnTime`) go first, while nothing computes yet. Then one computing example
+        // starts at a time, `COMPUTING_STARTS_APART`.
+        let since_last = budget.last_start.map_or(Duration::MAX, |at| at.elapsed());
+        let settling = ON_TIME_FIRST
+            .saturating_sub(suite_age())
+            .max(COMPUTING_STARTS_APART.saturating_sub(since_last));
         if settling.is_zero() && budget.next() == Some(me) {
             break;
         }
@@ -354,6 +367,7 @@ fn wait_for_turn(
         };
     }
     budget.waiting.retain(|w| *w != me);
+    budget.last_start = Some(Instant::now());
     budget.in_use += threads;
     budget.alone += usize::from(alone);
     // Another waiter may fit beside this one.
@@ -396,8 +410,9 @@ pub fn spawn(command: &mut Command) -> std::io::Result<(Child, Instant)> {
     Ok((command.spawn()?, started))
 }
 
-/// Reads into memory the parts of every example binary that its process runs, and starts the
-/// Python interpreter once, before the first test starts its program.
+/// Reads into memory the parts of every example binary that its process runs, and keeps them
+/// there where it may ([`lock_in_memory`]), and starts the Python interpreter once, before the
+/// first test starts its program.
 ///
 /// The operating system forgets the files no program has used for a while (seen here: a virtual
 /// machine that hands memory back to its host drops files idle for a minute). Then a hundred
@@ -462,9 +477,55 @@ fn read_what_runs(path: &Path) -> std::io::Result<()> {
     } else {
         file.metadata()?.len()
     };
-    file.seek(SeekFrom::Start(0))?;
-    std::io::copy(&mut file.take(end), &mut std::io::sink())?;
+    if !lock_in_memory(&file, end) {
+        file.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut file.take(end), &mut std::io::sink())?;
+    }
     Ok(())
+}
+
+/// Maps the first `length` bytes of `file` and locks them in memory until the tests end, where the
+/// operating system lets this process lock that much (as root, or with a high `ulimit -l`).
+///
+/// Reading them once is not enough on a machine that hands idle memory back to its host: seen
+/// here, files read at the start of the suite were dropped again within ten seconds, and ten
+/// examples that started then printed their first line two seconds late.
+fn lock_in_memory(file: &std::fs::File, length: u64) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let Ok(length) = usize::try_from(length) else {
+            return false;
+        };
+        if length == 0 {
+            return false;
+        }
+        // SAFETY: a fresh read-only shared mapping of a file this process keeps open through the
+        // mapping; nothing reads or writes through the pointer, and it is never unmapped.
+        unsafe {
+            let mapped = libc::mmap(
+                std::ptr::null_mut(),
+                length,
+                libc::PROT_READ,
+                libc::MAP_SHARED,
+                file.as_raw_fd(),
+                0,
+            );
+            if mapped == libc::MAP_FAILED {
+                return false;
+            }
+            if libc::mlock(mapped, length) != 0 {
+                libc::munmap(mapped, length);
+                return false;
+            }
+        }
+        true
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (file, length);
+        false
+    }
 }
 
 /// What one run of an example printed, and how long the process took, measured from outside.
@@ -542,21 +603,38 @@ pub fn run_example(name: &str, args: &[&str]) -> Run {
 /// Runs `command` for the program `name` (an example, or a Python file `python/NAME.py`) once it
 /// has its share of the CPU and `before_start` has returned, and waits for it to end.
 fn run_command(name: &str, command: &mut Command, before_start: impl FnOnce()) -> Run {
+    use std::io::Read;
     let asked = Instant::now();
     let _share = cpu_share(name);
     before_start();
-    let (child, began) =
+    let (mut child, began) =
         spawn(command).unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
-    let output = child
-        .wait_with_output()
+    let mut stderr_pipe = child.stderr.take().expect("piped stderr");
+    let stderr = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stderr_pipe.read_to_end(&mut bytes);
+        bytes
+    });
+    // When its first and last bytes of stdout came, for the trace.
+    let mut stdout_pipe = child.stdout.take().expect("piped stdout");
+    let (mut stdout, mut first, mut last) = (Vec::new(), None, None);
+    let mut chunk = [0u8; 8192];
+    while let Ok(read @ 1..) = stdout_pipe.read(&mut chunk) {
+        stdout.extend_from_slice(&chunk[..read]);
+        last = Some(began.elapsed());
+        first = first.or(last);
+    }
+    let status = child
+        .wait()
         .unwrap_or_else(|e| panic!("cannot wait for example {name}: {e}"));
     let wall = began.elapsed();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    trace(name, asked, began, wall, &stdout);
+    let stderr = stderr.join().unwrap_or_default();
+    let stdout = String::from_utf8_lossy(&stdout).into_owned();
+    trace(name, asked, began, wall, &stdout, [first, last]);
     Run {
         stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        code: status.code(),
         wall,
     }
 }
@@ -706,9 +784,17 @@ pub fn client_times_hidden(log: &str) -> String {
 }
 
 /// With `WORKBOOK_TEST_TRACE=FILE`, one line per program run is added to FILE: when the test asked
-/// to run it and when it started (seconds since the suite began), and its wall time. `just stress`
+/// to run it and when it started (seconds since the suite began), its wall time, the total it
+/// printed (in tenths), its name, and when its first and last bytes of stdout came. `just stress`
 /// uses it to show what ran beside a late program.
-fn trace(name: &str, asked: Instant, began: Instant, wall: Duration, stdout: &str) {
+fn trace(
+    name: &str,
+    asked: Instant,
+    began: Instant,
+    wall: Duration,
+    stdout: &str,
+    [first, last]: [Option<Duration>; 2],
+) {
     static SUITE_BEGAN: OnceLock<Instant> = OnceLock::new();
     static FILE: Mutex<()> = Mutex::new(());
     let Some(path) = std::env::var_os("WORKBOOK_TEST_TRACE") else {
@@ -716,12 +802,15 @@ fn trace(name: &str, asked: Instant, began: Instant, wall: Duration, stdout: &st
     };
     let suite = *SUITE_BEGAN.get_or_init(|| asked);
     let since = |at: Instant| at.saturating_duration_since(suite).as_secs_f64();
+    let seconds = |after: Option<Duration>| after.map_or(-1.0, |after| after.as_secs_f64());
     let line = format!(
-        "{:7.3} {:7.3} {:7.3} {:5} {name}\n",
+        "{:7.3} {:7.3} {:7.3} {:5} {name} {:.3} {:.3}\n",
         since(asked),
         since(began),
         wall.as_secs_f64(),
         printed_total_tenths(stdout).map_or(-1, |t| t as i64),
+        seconds(first),
+        seconds(last),
     );
     let _one = FILE.lock().unwrap_or_else(|e| e.into_inner());
     use std::io::Write;
