@@ -11,20 +11,7 @@ use crate::common::{self, Run, run_example, start_example};
 
 /// The run failed the way bad input should: exit code 1, one line on stderr, no panic.
 fn assert_one_line_failure(run: &Run, expected: &str) {
-    assert_eq!(
-        run.code,
-        Some(1),
-        "expected exit code 1.\nstdout:\n{}\nstderr:\n{}",
-        run.stdout,
-        run.stderr
-    );
-    assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
-    assert!(
-        run.stderr.starts_with("Error: ") && run.stderr.contains(expected),
-        "expected {expected:?} in {}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    common::shared::assert_one_line_failure(run.code, &run.stdout, &run.stderr, expected);
 }
 
 // ---- task_group ----

@@ -531,17 +531,7 @@ fn ctrl_c_halfway_leaves_no_scratch_folder() {
         let mut line = String::new();
         stdout.read_line(&mut line).expect("a line");
         assert_eq!(line, "made a fresh temporary directory\n");
-        let interrupted = std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status()
-            .expect("kill runs");
-        assert!(interrupted.success());
-        let status = child.wait().expect("the example ends");
-        // 130 as a shell reports Ctrl-C; 0 if it was done before the signal came.
-        assert!(
-            matches!(status.code(), Some(130 | 0)),
-            "{example}: {status:?}"
-        );
+        common::shared::ctrl_c_and_wait(&mut child, example);
         assert_eq!(
             parent.entries(),
             Vec::<String>::new(),

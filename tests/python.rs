@@ -535,35 +535,37 @@ fn run_client(name: &str, base: &str) -> Run {
     run
 }
 
+/// Runs the client `python/NAME.py` against a workbook server of its own whose pages take
+/// `delay` seconds, or nothing without Python.
+fn run_against_a_server(name: &str, delay: &str) -> Option<Run> {
+    if !python_found() {
+        return None;
+    }
+    let (_server, base) = workbook_server(delay);
+    Some(run_client(name, &base))
+}
+
 #[test]
 fn http_many() {
-    if !python_found() {
-        return;
+    if let Some(run) = run_against_a_server("http_many", "0.5") {
+        snapshot!("http_many", run.stdout);
     }
-    let (_server, base) = workbook_server("0.5");
-    let run = run_client("http_many", &base);
-    snapshot!("http_many", run.stdout);
 }
 
 #[test]
 fn crawler() {
-    if !python_found() {
-        return;
+    if let Some(run) = run_against_a_server("crawler", "0.2") {
+        snapshot!("crawler", run.stdout);
     }
-    let (_server, base) = workbook_server("0.2");
-    let run = run_client("crawler", &base);
-    snapshot!("crawler", run.stdout);
 }
 
 /// Its figures are measured, so they differ on every run: its snapshot hides them, and the test
 /// checks that every request was answered.
 #[test]
 fn load_test() {
-    if !python_found() {
+    let Some(run) = run_against_a_server("load_test", "0") else {
         return;
-    }
-    let (_server, base) = workbook_server("0");
-    let run = run_client("load_test", &base);
+    };
     let mut lines = run.stdout.lines();
     assert_eq!(
         lines.next(),

@@ -8,6 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+/// Checks the workbook's own tests make too, written once.
+#[path = "../../tests/common/shared.rs"]
+mod shared;
+
 /// The built example: `cargo test` builds examples into `target/<profile>/examples/`, beside the
 /// `deps/` folder of this test binary.
 fn example_binary(name: &str) -> PathBuf {
@@ -73,20 +77,7 @@ fn assert_ran(run: &Run, what: &str) {
 }
 
 fn assert_one_line_failure(run: &Run, expected: &str) {
-    assert_eq!(
-        run.code,
-        Some(1),
-        "{expected}: {}{}",
-        run.stdout,
-        run.stderr
-    );
-    assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
-    assert!(
-        run.stderr.starts_with("Error: ") && run.stderr.contains(expected),
-        "expected {expected:?} in {}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("panicked"));
+    shared::assert_one_line_failure(run.code, &run.stdout, &run.stderr, expected);
 }
 
 #[test]
@@ -136,6 +127,17 @@ fn the_temporary_database_is_removed() {
     }
 }
 
+/// How many tables the SQLite database file `file` holds.
+fn tables_in(file: &std::path::Path) -> i64 {
+    let db = rusqlite::Connection::open(file).expect("the file is a database");
+    db.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )
+    .expect("a count")
+}
+
 #[test]
 fn a_database_file_of_your_own_is_used_and_left_as_it_was() {
     for example in ["database_sync", "database_async"] {
@@ -148,15 +150,7 @@ fn a_database_file_of_your_own_is_used_and_left_as_it_was() {
         // The shop was taken away again: the same run works a second time.
         let again = self::run(example, &["--database-url", &url]);
         assert_ran(&again, example);
-        let db = rusqlite::Connection::open(&file).expect("the file is a database");
-        let tables: i64 = db
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                [],
-                |r| r.get(0),
-            )
-            .expect("a count");
-        assert_eq!(tables, 0, "{example} left a table behind");
+        assert_eq!(tables_in(&file), 0, "{example} left a table behind");
     }
 }
 
@@ -343,16 +337,7 @@ fn ctrl_c_leaves_nothing_behind() {
                 std::io::BufRead::read_line(&mut stdout, &mut line).expect("a line");
             }
             assert!(line.starts_with("Created"), "{example}: {line:?}");
-            let interrupted = Command::new("kill")
-                .args(["-INT", &child.id().to_string()])
-                .status()
-                .expect("kill runs");
-            assert!(interrupted.success());
-            let status = child.wait().expect("the example ends");
-            assert!(
-                matches!(status.code(), Some(130 | 0)),
-                "{example} {args:?}: {status:?}"
-            );
+            shared::ctrl_c_and_wait(&mut child, &format!("{example} {args:?}"));
             let left: Vec<_> = std::fs::read_dir(temp.path())
                 .expect("readable")
                 .map(|e| e.expect("an entry").file_name())
@@ -360,15 +345,11 @@ fn ctrl_c_leaves_nothing_behind() {
                 .collect();
             assert!(left.is_empty(), "{example} {args:?} left {left:?}");
         }
-        let db = rusqlite::Connection::open(&file).expect("the file is a database");
-        let tables: i64 = db
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                [],
-                |r| r.get(0),
-            )
-            .expect("a count");
-        assert_eq!(tables, 0, "{example} left a table behind after Ctrl-C");
+        assert_eq!(
+            tables_in(&file),
+            0,
+            "{example} left a table behind after Ctrl-C"
+        );
     }
 }
 

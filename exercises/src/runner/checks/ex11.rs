@@ -10,10 +10,6 @@ use crate::program::{Run, Tenths};
 
 /// How soon after its timer rings a job must say it is ready.
 const READY_WITHIN: Duration = Duration::from_millis(200);
-/// The most CPU the program may ask for while it waits (the time it ran on a core plus the time
-/// it waited for one): starting a runtime and two threads takes a few hundredths of a second; a
-/// future that wakes itself keeps a core busy the whole 2 s.
-const MOST_CPU: Duration = Duration::from_millis(500);
 
 pub const EXERCISE: Exercise = Exercise {
     number: "11",
@@ -103,20 +99,11 @@ fn ready_on_ring(run: &Run) -> Result<(), String> {
 }
 
 fn idle(run: &Run) -> Result<(), String> {
-    let Some(cpu) = run.cpu else { return Ok(()) };
-    let asked = cpu + run.cpu_wait.unwrap_or_default();
-    if asked <= MOST_CPU {
-        return Ok(());
-    }
-    Err(format!(
-        "The kernel counted {:.1} s of CPU time for the program, and {:.1} s it was ready to run \
-         and waited for a core, in a run of {}: it kept the CPU busy while it waited.\nA future \
-         that wakes itself before returning Pending is polled again at once, and again: a busy \
-         loop. Leave the waker for the timer to wake.",
-        cpu.as_secs_f64(),
-        run.cpu_wait.unwrap_or_default().as_secs_f64(),
-        run.took()
-    ))
+    super::idle(
+        run,
+        "it kept the CPU busy while it waited",
+        "A future that wakes itself before returning Pending is polled again at once, and again: a busy loop. Leave the waker for the timer to wake.",
+    )
 }
 
 fn together(run: &Run) -> Result<(), String> {

@@ -8,11 +8,6 @@ use super::{JITTER, between, ended, once, took_at_most};
 use crate::exercise::{Check, Exercise};
 use crate::program::{Run, Tenths};
 
-/// The most CPU the program may ask for (the time it ran on a core plus the time it waited for
-/// one): an executor that sleeps while nothing is ready uses a few hundredths of a second; one
-/// that polls round and round keeps a core busy the whole 2 s.
-const MOST_CPU: Duration = Duration::from_millis(500);
-
 pub const EXERCISE: Exercise = Exercise {
     number: "12",
     name: "executor",
@@ -95,20 +90,11 @@ fn check_wait(
 }
 
 fn idle(run: &Run) -> Result<(), String> {
-    let Some(cpu) = run.cpu else { return Ok(()) };
-    let asked = cpu + run.cpu_wait.unwrap_or_default();
-    if asked <= MOST_CPU {
-        return Ok(());
-    }
-    Err(format!(
-        "The kernel counted {:.1} s of CPU time for the program, and {:.1} s it was ready to run \
-         and waited for a core, in a run of {}: the executor kept the CPU busy while the tasks \
-         waited.\nPolling every task round and round is a busy loop: poll a task when its waker \
-         says it can go on, and sleep in between.",
-        cpu.as_secs_f64(),
-        run.cpu_wait.unwrap_or_default().as_secs_f64(),
-        run.took()
-    ))
+    super::idle(
+        run,
+        "the executor kept the CPU busy while the tasks waited",
+        "Polling every task round and round is a busy loop: poll a task when its waker says it can go on, and sleep in between.",
+    )
 }
 
 fn together(run: &Run) -> Result<(), String> {

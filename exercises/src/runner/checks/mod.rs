@@ -100,6 +100,29 @@ fn took_at_most(run: &Run, limit: f64) -> Result<(), String> {
 }
 
 /// The time between two lines, by their stamps (which the `clock` check has found true).
+/// The most CPU a program that only waits may ask for (the time it ran on a core plus the time it
+/// waited for one): starting a runtime and two threads, or an executor that sleeps while nothing
+/// is ready, takes a few hundredths of a second; a future that wakes itself, or an executor that
+/// polls round and round, keeps a core busy the whole 2 s of the run.
+const MOST_CPU: Duration = Duration::from_millis(500);
+
+/// Passes if `run` kept the CPU idle while it waited ([`MOST_CPU`]); else says how busy it was,
+/// that `busy` (what kept it so, "it kept the CPU busy while it waited"), and `why` (the fix).
+fn idle(run: &Run, busy: &str, why: &str) -> Result<(), String> {
+    let Some(cpu) = run.cpu else { return Ok(()) };
+    let asked = cpu + run.cpu_wait.unwrap_or_default();
+    if asked <= MOST_CPU {
+        return Ok(());
+    }
+    Err(format!(
+        "The kernel counted {:.1} s of CPU time for the program, and {:.1} s it was ready to run \
+         and waited for a core, in a run of {}: {busy}.\n{why}",
+        cpu.as_secs_f64(),
+        run.cpu_wait.unwrap_or_default().as_secs_f64(),
+        run.took()
+    ))
+}
+
 fn between(from: &Event, to: &Event) -> Duration {
     Duration::from_millis(u64::from(to.at.0.saturating_sub(from.at.0)) * 100)
 }
