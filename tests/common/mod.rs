@@ -424,7 +424,6 @@ pub fn spawn(command: &mut Command) -> std::io::Result<(Child, Instant)> {
 /// examples printed their lines up to 1.5 s late. Read one file after another, the same 270 MB
 /// take 0.4 s, and nothing is read while the examples run.
 fn warm_up_programs() {
-    let began = Instant::now();
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let names = std::fs::read_dir(examples).into_iter().flatten().flatten();
     for entry in names {
@@ -439,12 +438,6 @@ fn warm_up_programs() {
     if let Some(python) = python3() {
         let imports = "import asyncio, concurrent.futures, threading, socket, http.client, json";
         let _ = Command::new(python).args(["-c", imports]).output();
-    }
-    if std::env::var_os("WORKBOOK_TEST_TRACE").is_some() {
-        eprintln!(
-            "programs read into memory in {:.3} s",
-            began.elapsed().as_secs_f64()
-        );
     }
 }
 
