@@ -4,7 +4,8 @@
 //! The other test files are modules of this one test binary, so that all of their tests run at the
 //! same time (`RUST_TEST_THREADS` is raised in `.cargo/config.toml`) and the suite takes about as
 //! long as the longest example, not the sum of the files. Examples that compute wait for their
-//! share of the CPU (`common::CPU_BUDGET`); the ones that only wait start at once.
+//! share of the CPU (`common::budget`), which their line of the registry below asks for; the ones
+//! that only wait start at once.
 //! `tests/compile_fail.rs` is the test of the package `checks/`: it compiles, and must not
 //! run beside the examples.
 //!
@@ -63,8 +64,9 @@ mod runtimes;
 mod virtual_time;
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
-use common::{check_claim, first_run};
+use common::{Demand, alone, check_claim, cpu, first_run};
 
 /// How long an example takes, and why: the timing claim its chapter makes.
 enum Claim {
@@ -85,11 +87,54 @@ impl Claim {
             Untimed => None,
         }
     }
+
+    /// The example computes on `threads` threads at once, for about `seconds`: it starts once
+    /// that fits in the CPU budget (`common::budget`).
+    fn computing(self, threads: usize, seconds: u32) -> Line {
+        Line {
+            claim: self,
+            demand: cpu(threads, seconds),
+        }
+    }
+
+    /// The example only waits, but one short wait after another, each easily made late
+    /// (`Demand::OnTime`): while it runs, the other examples compute less.
+    fn on_time(self) -> Line {
+        Line {
+            claim: self,
+            demand: Demand::OnTime,
+        }
+    }
+}
+
+/// A line of the registry: the timing claim, and what the example asks of the CPU while it runs.
+struct Line {
+    claim: Claim,
+    demand: Demand,
+}
+
+/// Most examples only wait: a claim alone is a line whose example asks for little.
+impl From<Claim> for Line {
+    fn from(claim: Claim) -> Line {
+        Line {
+            claim,
+            demand: Demand::Little,
+        }
+    }
+}
+
+/// A run of an example registered by [`examples!`]: the test's name, the example and its
+/// arguments, and its line.
+struct Registered {
+    test: &'static str,
+    example: &'static str,
+    args: &'static [&'static str],
+    line: Line,
 }
 
 /// Runs `example` with `args`, compares its stdout with the snapshot `snapshot`, and checks `claim`
 /// on the total it printed and on the wall time of the process (`common::check_claim`).
-fn check(snapshot: &str, example: &str, args: &[&str], claim: Claim) {
+fn check(snapshot: &str, example: &str, args: &[&str], claim: &Claim) {
     let run = first_run(example, args);
     assert_eq!(
         run.code,
@@ -104,22 +149,55 @@ fn check(snapshot: &str, example: &str, args: &[&str], claim: Claim) {
     }
 }
 
-/// One test a line: `test_name: claim` runs the example of that name with no arguments;
-/// `test_name = "example" ["arg", ...]: claim` runs it with arguments.
+/// The registry: one line a test. `test_name: claim` runs the example of that name with no
+/// arguments; `test_name = "example" ["arg", ...]: claim` runs it with arguments. A claim
+/// followed by `.computing(threads, seconds)` or `.on_time()` says what the example asks of the
+/// CPU (see [`Claim`]); without, it only waits.
 macro_rules! examples {
-    ($($test:ident $(= $example:literal [$($arg:literal),*])? : $claim:expr,)*) => {
+    ($($test:ident $(= $example:literal [$($arg:literal),*])? : $line:expr,)*) => {
         $(
             #[test]
             fn $test() {
-                let example = examples!(@name $test $($example)?);
-                check(stringify!($test), example, &[$($($arg),*)?], $claim);
+                let run = registered(stringify!($test));
+                check(run.test, run.example, run.args, &run.line.claim);
             }
         )*
-        /// The examples these tests run.
-        const TESTED: &[&str] = &[$(examples!(@name $test $($example)?)),*];
+        /// Every line of the registry.
+        static REGISTRY: LazyLock<Vec<Registered>> = LazyLock::new(|| vec![$(Registered {
+            test: stringify!($test),
+            example: examples!(@name $test $($example)?),
+            args: &[$($($arg),*)?],
+            line: Line::from($line),
+        }),*]);
     };
     (@name $test:ident $example:literal) => { $example };
     (@name $test:ident) => { stringify!($test) };
+}
+
+/// The registry's line for the test `test`.
+fn registered(test: &str) -> &'static Registered {
+    REGISTRY
+        .iter()
+        .find(|run| run.test == test)
+        .expect("every test of the registry has its line")
+}
+
+/// What a run of `example` with `args` asks of the CPU: what its line of the registry says (or
+/// [`SNAPSHOTTED_ELSEWHERE`]'s). A run with arguments of its own (a fault, a file of URLs) asks
+/// what the example's run without arguments asks; an example on no line only waits.
+pub fn demand_of(example: &str, args: &[&str]) -> Demand {
+    let lines = || REGISTRY.iter().filter(|run| run.example == example);
+    lines()
+        .find(|run| run.args == args)
+        .or_else(|| lines().find(|run| run.args.is_empty()))
+        .map(|run| run.line.demand)
+        .or_else(|| {
+            SNAPSHOTTED_ELSEWHERE
+                .iter()
+                .find(|other| other.example == example)
+                .map(|other| other.demand)
+        })
+        .unwrap_or(Demand::Little)
 }
 
 examples! {
@@ -133,12 +211,14 @@ examples! {
     loop_async_mistake: SumOf(&[1.0, 1.0, 1.0, 1.0]),
     gather_sync: SumOf(&[3.0, 1.0, 2.0]),
     gather_async: LongestOf(&[3.0, 1.0, 2.0]),
-    // dishwasher, washer, dryer, water, 10 potatoes of 0.7 s
+    // dishwasher, washer, dryer, water, 10 potatoes of 0.7 s. It cleans its potatoes last, from
+    // 13 s to 20 s, when the rest of the suite has done its computing: holding a thread of the
+    // budget for all of its 20 s would only make the suite longer.
     chores_sync: SumOf(&[3.0, 3.0, 3.0, 4.0, 7.0]),
     // The potatoes never yield, so the dryer can only start after them: potatoes + dryer.
-    chores_async: SumOf(&[7.0, 3.0]),
+    chores_async: SumOf(&[7.0, 3.0]).computing(1, 10),
     // Chains: dishwasher; washer then dryer; water; potatoes.
-    chores_async_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
+    chores_async_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]).computing(1, 7),
 
     // More of the lesson: lazy futures and tasks, counters, yielding, a job queue, files.
     // Main waits 1 s, then awaits the answer, which only then starts its 2 s.
@@ -168,10 +248,11 @@ examples! {
     // ---- Talking to servers (HTTP). The workbook's server answers each page after 0.5 s; the
     // fault cases and the URL-file runs are tested in tests/http.rs.
     http_get_async: LongestOf(&[0.5]),
-    http_many_sync: SumOf(&[0.5; 10]),
-    http_many_async: LongestOf(&[0.5; 10]),
+    // Ten round trips, one after another or at once, each easily made late: on time.
+    http_many_sync: SumOf(&[0.5; 10]).on_time(),
+    http_many_async: LongestOf(&[0.5; 10]).on_time(),
     // Two requests in flight at a time: five rounds of two pages.
-    http_many_async_parallel_2 = "http_many_async" ["--parallel", "2"]: SumOf(&[0.5; 5]),
+    http_many_async_parallel_2 = "http_many_async" ["--parallel", "2"]: SumOf(&[0.5; 5]).on_time(),
     // ---- The ecosystem and use cases. The failure and Ctrl-C paths, the chat room, the crawler's
     // properties and the load test's shape are tested in tests/ecosystem.rs.
     // Three lookups at a time, the next as soon as one ends: orders 4, 5, 7; 2, 8; and 1.
@@ -184,7 +265,7 @@ examples! {
     // Round 1 (naive), round 2 (shared) each as long as the slowest city; round 3 from the cache.
     memo_cache: SumOf(&[1.6, 1.6, 0.0]),
     // The blocking call and the rayon pool's 4 pieces of 0.45 s on 2 threads, side by side.
-    blocking_work: LongestOf(&[1.5, 2.0 * 0.45]),
+    blocking_work: LongestOf(&[1.5, 2.0 * 0.45]).computing(2, 1),
     // Six ticks every 0.5 s beside a 1.0 s blocking call at 0.7 s; Burst catches up on the two
     // missed ones at once.
     ticker: LongestOf(&[0.5 * 5.0, 0.7 + 1.0]),
@@ -194,10 +275,19 @@ examples! {
     ticker_skip = "ticker" ["--missed", "skip"]: SumOf(&[0.5; 6]),
     // Its time depends on the order in which the pages arrive; the graph and counts do not.
     crawler: Untimed,
-    // Runtimes and threads. The twins on smol and async-std whose potatoes burn CPU, and the
-    // threads examples, are in tests/runtimes.rs (see NOT_SNAPSHOTTED).
+    // ---- Runtimes and threads: the tokio lessons on smol and async-std (tests/runtimes.rs
+    // checks that they print what tokio's print), and the potatoes on tokio's blocking pool. The
+    // examples on many threads are tested in tests/runtimes.rs (see SNAPSHOTTED_ELSEWHERE).
     smol_gather: LongestOf(&[3.0, 1.0, 2.0]),
     async_std_gather: LongestOf(&[3.0, 1.0, 2.0]),
+    // The potatoes never yield: potatoes, then the dryer.
+    smol_chores: SumOf(&[7.0, 3.0]).computing(1, 10),
+    async_std_chores: SumOf(&[7.0, 3.0]).computing(1, 10),
+    // Chains: dishwasher; washer then dryer; water; potatoes. The longest is the potatoes'.
+    smol_chores_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]).computing(1, 7),
+    async_std_chores_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]).computing(1, 7),
+    // The potatoes on the blocking pool: the same chains.
+    chores_spawn_blocking: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]).computing(1, 7),
     // Three runtimes one after another, each waiting 0.6 s for its tasks.
     dropped_handle: SumOf(&[0.6, 0.6, 0.6]),
     // The panic comes at once; then three waits of 0.5 s, one after another.
@@ -207,10 +297,10 @@ examples! {
     pitfall_blocking_bug: SumOf(&[1.2, 1.0]),
     pitfall_blocking_fix_sleep: LongestOf(&[1.2, 0.6, 1.0]),
     pitfall_blocking_fix_spawn_blocking: LongestOf(&[1.2, 0.6, 1.0]),
-    pitfall_cpu_loop_bug: SumOf(&[1.2, 1.0]),
+    pitfall_cpu_loop_bug: SumOf(&[1.2, 1.0]).computing(1, 2),
     // B and C start after A's first page (0.4 s); C's wait ends after the last page.
-    pitfall_cpu_loop_fix_yield: LongestOf(&[1.2, 0.4 + 0.6, 0.4 + 1.0]),
-    pitfall_cpu_loop_fix_spawn_blocking: LongestOf(&[1.2, 0.6, 1.0]),
+    pitfall_cpu_loop_fix_yield: LongestOf(&[1.2, 0.4 + 0.6, 0.4 + 1.0]).computing(1, 2),
+    pitfall_cpu_loop_fix_spawn_blocking: LongestOf(&[1.2, 0.6, 1.0]).computing(1, 2),
     // "Second" never runs.
     pitfall_unawaited_bug: SumOf(&[2.0]),
     pitfall_unawaited_fix: SumOf(&[2.0, 1.0]),
@@ -219,8 +309,8 @@ examples! {
     pitfall_main_returns_fix: LongestOf(&[1.5, 1.0, 2.0, 3.0]),
     pitfall_main_returns_fix_joinset: LongestOf(&[1.5, 1.0, 2.0, 3.0]),
     // Fixed work: how long it takes depends on the machine (tests/pitfalls.rs checks the cores).
-    pitfall_join_bug: Untimed,
-    pitfall_join_fix: Untimed,
+    pitfall_join_bug: Untimed.computing(1, 1),
+    pitfall_join_fix: Untimed.computing(2, 1),
     pitfall_spawn_static_fix_move: LongestOf(&[1.0, 2.0]),
     pitfall_spawn_static_fix_arc: LongestOf(&[1.0, 2.0]),
     pitfall_spawn_static_fix_scoped: LongestOf(&[1.0, 2.0]),
@@ -236,9 +326,9 @@ examples! {
     pitfall_select_fix: SumOf(&[0.3, 3.0]),
     pitfall_select_fix_recv: SumOf(&[0.3, 3.0]),
     // Time and memory depend on the machine (tests/pitfalls.rs compares the memory).
-    pitfall_unbounded_bug: Untimed,
-    pitfall_unbounded_fix: Untimed,
-    pitfall_unbounded_fix_buffered: Untimed,
+    pitfall_unbounded_bug: Untimed.computing(1, 1),
+    pitfall_unbounded_fix: Untimed.computing(1, 1),
+    pitfall_unbounded_fix_buffered: Untimed.computing(1, 1),
     // ---- How async works inside (book/src/inside/).
     // print_async's jobs with a hand-written timer.
     future_by_hand: LongestOf(&[2.0, 1.0]),
@@ -251,11 +341,12 @@ examples! {
     event_loop: LongestOf(&[2.0, 1.0]),
     event_loop_sleep = "event_loop" ["--sleep"]: LongestOf(&[2.0, 1.0]),
     event_loop_loop = "event_loop" ["--loop"]: LongestOf(&[1.0, 1.0, 1.0, 1.0]),
-    // `event_loop --chores` computes: tests/inside.rs runs it with its share of the CPU.
+    // The potatoes' one poll of 7 s, then the dryer's 3 s, as in chores_async.
+    event_loop_chores = "event_loop" ["--chores"]: SumOf(&[7.0, 3.0]).computing(1, 10),
     // The chores with their polls recorded take as long as without (chores_async, _yield).
-    poll_log_chores: SumOf(&[7.0, 3.0]),
-    poll_log_chores_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
-    poll_log_chores_unordered: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]),
+    poll_log_chores: SumOf(&[7.0, 3.0]).computing(1, 10),
+    poll_log_chores_yield: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]).computing(1, 7),
+    poll_log_chores_unordered: LongestOf(&[3.0, 3.0 + 3.0, 4.0, 7.0]).computing(1, 7),
     // Two futures of 0.5 s awaited one after the other.
     pin_future: SumOf(&[0.5, 0.5]),
     // A timeout of 0.4 s, a select! bell of 0.8 s, an abort after 0.3 s, main's last 0.9 s.
@@ -266,50 +357,68 @@ examples! {
     async_closure: LongestOf(&[0.6 + 0.1, 0.3 + 0.1, 0.9 + 0.1]),
 }
 
-/// Examples that are not snapshot-tested here, each with the reason.
-const NOT_SNAPSHOTTED: &[(&str, &str)] = &[
-    (
-        "web_server",
-        "a server runs until it is stopped; tests/http.rs starts it, fetches a page, kills it and \
-         snapshots its stdout (http__web_server.snap, port and request times redacted)",
-    ),
-    (
-        "chat_server",
-        "a server runs until it is stopped; tests/ecosystem.rs connects real TCP clients to it and \
-         snapshots its log of the session (ecosystem__chat_server.snap, port and times redacted)",
-    ),
-    (
-        "load_test",
-        "its numbers differ on every run; tests/ecosystem.rs checks that its counts add up and \
-         snapshots its report (ecosystem__load_test.snap, measured figures redacted)",
-    ),
-    // Runtimes and threads: tests/runtimes.rs snapshots these beside the checks that compare them
-    // with their tokio originals.
-    ("smol_chores", CPU_BOUND),
-    ("smol_chores_yield", CPU_BOUND),
-    ("async_std_chores", CPU_BOUND),
-    ("async_std_chores_yield", CPU_BOUND),
-    ("chores_spawn_blocking", CPU_BOUND),
-    ("gather_threads", CPU_BOUND),
-    (
-        "chores_multi_thread",
-        "lines due at the same instant come from different threads, in either order: \
-         tests/runtimes.rs snapshots it with those lines put in a fixed order",
-    ),
-    (
-        "scale",
-        "a benchmark: its numbers vary; tests/runtimes.rs runs it on every runtime for a small \
-         N, checks its figures and snapshots them hidden (runtimes__scale_smol_1000.snap)",
-    ),
-    (
-        "models",
-        "a benchmark: every number in its table changes from run to run; tests/models.rs checks \
-         the table's shape and its claims, and snapshots it with the figures hidden \
-         (models__models_small.snap)",
-    ),
+/// An example with no line in the registry: a test of its own elsewhere runs it and snapshots
+/// what it printed, with the checks one snapshot cannot make.
+struct SnapshottedElsewhere {
+    example: &'static str,
+    /// What it asks of the CPU while it runs (see [`Claim::computing`]).
+    demand: Demand,
+    /// Where it is tested, and why there.
+    why: &'static str,
+}
+
+/// The examples tested elsewhere, each with what it asks of the CPU and the reason.
+const SNAPSHOTTED_ELSEWHERE: &[SnapshottedElsewhere] = &[
+    SnapshottedElsewhere {
+        example: "web_server",
+        demand: Demand::Little,
+        why: "a server runs until it is stopped; tests/http.rs starts it, fetches a page, kills \
+              it and snapshots its stdout (http__web_server.snap, port and request times redacted)",
+    },
+    SnapshottedElsewhere {
+        example: "chat_server",
+        demand: Demand::Little,
+        why: "a server runs until it is stopped; tests/ecosystem.rs connects real TCP clients to \
+              it and snapshots its log of the session (ecosystem__chat_server.snap, port and \
+              times redacted)",
+    },
+    SnapshottedElsewhere {
+        example: "load_test",
+        // A client and a server in one process, both as fast as they can go.
+        demand: cpu(2, 1),
+        why: "its numbers differ on every run; tests/ecosystem.rs checks that its counts add up \
+              and snapshots its report (ecosystem__load_test.snap, measured figures redacted)",
+    },
+    SnapshottedElsewhere {
+        example: "chores_multi_thread",
+        demand: cpu(1, 7),
+        why: "lines due at the same instant come from different threads, in either order: \
+              tests/runtimes.rs snapshots it with those lines put in a fixed order \
+              (runtimes__chores_multi_thread.snap)",
+    },
+    SnapshottedElsewhere {
+        example: "gather_threads",
+        // It measures how much sooner two threads clean the potatoes than one: alone.
+        demand: alone(2, 4),
+        why: "its potatoes take a different time on one thread and on two: tests/runtimes.rs \
+              snapshots it (runtimes__gather_threads.snap) and compares the two",
+    },
+    SnapshottedElsewhere {
+        example: "scale",
+        demand: Demand::Little,
+        why: "a benchmark: its numbers vary; tests/runtimes.rs runs it on every runtime for a \
+              small N, checks its figures and snapshots them hidden \
+              (runtimes__scale_smol_1000.snap)",
+    },
+    SnapshottedElsewhere {
+        example: "models",
+        // Waiting and computing five ways, each model's speed-up measured: alone.
+        demand: alone(2, 5),
+        why: "a benchmark: every number in its table changes from run to run; tests/models.rs \
+              checks the table's shape and its claims, and snapshots it with the figures hidden \
+              (models__models_small.snap)",
+    },
 ];
-const CPU_BOUND: &str =
-    "CPU-bound: snapshot-tested in tests/runtimes.rs, with the checks of its part";
 
 #[test]
 fn every_example_has_a_test() {
@@ -321,9 +430,10 @@ fn every_example_has_a_test() {
                 Some(name.strip_suffix(".rs")?.to_string())
             })
             .collect();
-    let tested: BTreeSet<String> = TESTED
+    let tested: BTreeSet<String> = REGISTRY
         .iter()
-        .chain(NOT_SNAPSHOTTED.iter().map(|(name, _)| name))
+        .map(|run| run.example)
+        .chain(SNAPSHOTTED_ELSEWHERE.iter().map(|other| other.example))
         .map(|name| name.to_string())
         .collect();
     let untested: Vec<_> = on_disk.difference(&tested).collect();
@@ -331,4 +441,21 @@ fn every_example_has_a_test() {
         untested.is_empty(),
         "examples with no test in tests/examples.rs: {untested:?}"
     );
+}
+
+/// Each example tested elsewhere has the snapshot its reason names.
+#[test]
+fn the_examples_tested_elsewhere_are_snapshotted_there() {
+    for other in SNAPSHOTTED_ELSEWHERE {
+        let snapshot = other
+            .why
+            .split(|c: char| c.is_whitespace() || "(),".contains(c))
+            .find_map(|word| word.strip_suffix(".snap"))
+            .unwrap_or_else(|| panic!("{}: its reason names no snapshot", other.example));
+        assert!(
+            common::snapshot_path(snapshot).exists(),
+            "{}: {snapshot}.snap is not in tests/snapshots",
+            other.example
+        );
+    }
 }

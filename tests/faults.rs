@@ -396,7 +396,7 @@ fn row_of(example: &str) -> &'static Row {
 #[test]
 fn bad_inputs_are_one_line_and_the_right_exit_code() {
     let examples = all_examples();
-    let _share = common::cpu_share_for_quick_processes(1, 5);
+    let _share = common::cpu_share(common::cpu(1, 5));
     let mut faults = Vec::new();
     let (mut tried, mut pending_passed, mut pending_faults) = (0, 0, Vec::new());
     // A pending row's example prints anyhow's backtrace with RUST_BACKTRACE=1, which takes a few
@@ -459,7 +459,7 @@ fn every_example_ends_quietly_on_a_closed_stdout() {
     // Starting the processes is the CPU work here (their own work ends at their first line),
     // but for pitfall_join_bug and pitfall_join_fix, which compute for a second or so before it,
     // on up to two threads.
-    let _share = common::cpu_share_for_quick_processes(3, 3);
+    let _share = common::cpu_share(common::cpu(3, 3));
     let temp_parent = common::scratch_space().join("faults-closed-stdout");
     let _ = std::fs::remove_dir_all(&temp_parent);
     let temp_parent = &temp_parent;

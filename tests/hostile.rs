@@ -212,7 +212,7 @@ fn assert_one_line_error(run: &Run, what: &str) {
 #[test]
 fn an_endless_body_is_cut_at_the_limit_by_every_client() {
     // The server streams and the client reads as fast as they can: a share of the CPU first.
-    let _share = common::cpu_share("hostile endless body");
+    let _share = common::cpu_share(common::cpu(2, 2));
     // One hostile server for all four clients, one after another (so their memory is theirs).
     let server = Hostile::start(4, endless_body);
     let url = server.url();

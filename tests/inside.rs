@@ -5,8 +5,6 @@
 //!   for `FuturesUnordered`.
 //! - Recording a poll costs a few microseconds: a run of the chores records a few dozen events,
 //!   far under 1% of its 7 s.
-//! - `event_loop --chores`, the one lesson of the event loop that computes: its snapshot and time,
-//!   run with its share of the CPU (the registry's runs of `event_loop` only wait).
 //! - `event_loop` rejects a bad lesson with one line and exit code 2.
 
 use std::future::Future;
@@ -14,9 +12,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
-use crate::common::{
-    LATE_BY_AT_MOST, check_claim, cpu_share, first_run, run_example, snapshot_body,
-};
+use crate::common::{LATE_BY_AT_MOST, first_run, run_example, snapshot_body};
 
 #[test]
 fn the_state_machine_prints_what_print_async_prints() {
@@ -131,15 +127,6 @@ fn recording_a_poll_and_a_wake_costs_microseconds() {
         per_poll < Duration::from_micros(20),
         "recording a poll and its wake took {per_poll:?}"
     );
-}
-
-#[test]
-fn event_loop_chores() {
-    let _share = cpu_share("event_loop --chores");
-    let run = run_example("event_loop", &["--chores"]);
-    // The potatoes' one poll of 7 s, then the dryer's 3 s, as in chores_async.
-    check_claim("event_loop --chores", &run, 7.0 + 3.0);
-    snapshot!("event_loop_chores", run.stdout);
 }
 
 #[test]

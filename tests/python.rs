@@ -20,7 +20,9 @@ use std::time::Duration;
 
 use workbook::output::{self, Tenths, stamped};
 
-use crate::common::{self, Run, Running, python_command, run_python, spawn, start_example};
+use crate::common::{
+    self, Demand, Run, Running, cpu, python_command, run_python, spawn, start_example,
+};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -70,8 +72,10 @@ fn python_run(name: &str) -> Option<&'static Run> {
 }
 
 /// One test a Python program: it runs, exits 0, and prints its snapshot `python__NAME.snap`.
+/// `name: cpu(threads, seconds)` says that it computes on `threads` threads for about `seconds`
+/// (see `common::Demand`); a name alone only waits.
 macro_rules! programs {
-    ($($name:ident,)*) => {
+    ($($name:ident $(: $demand:expr)?,)*) => {
         $(
             #[test]
             fn $name() {
@@ -80,9 +84,13 @@ macro_rules! programs {
                 }
             }
         )*
-        /// The Python programs these tests run.
-        const PROGRAMS: &[&str] = &[$(stringify!($name)),*];
+        /// The Python programs these tests run, with what each asks of the CPU.
+        const PROGRAMS: &[(&str, Demand)] = &[
+            $((stringify!($name), programs!(@demand $($demand)?))),*
+        ];
     };
+    (@demand $demand:expr) => { $demand };
+    (@demand) => { Demand::Little };
 }
 
 programs! {
@@ -97,10 +105,11 @@ programs! {
     loop_async_mistake,
     gather_sync,
     gather_async,
+    // The potatoes as the Rust twins'; the sync chores clean theirs last, as chores_sync does.
     chores_sync,
-    chores_async,
-    chores_async_yield,
-    chores_to_thread,
+    chores_async: cpu(1, 10),
+    chores_async_yield: cpu(1, 8),
+    chores_to_thread: cpu(1, 7),
     count_sync,
     count_async,
     baton,
@@ -110,11 +119,14 @@ programs! {
     futures_and_tasks,
     dropped_handle,
     memo_cache,
-    blocking_work,
+    // Two processes compute for 0.9 s while it prints the times of its heartbeats. (pitfall_join
+    // and pitfall_unbounded compute for a few tenths and print no times: they ask for little.)
+    blocking_work: cpu(2, 1),
     task_group,
     database,
     gather_as_completed,
-    files,
+    // 300 files written and read back on asyncio's threads.
+    files: cpu(1, 1),
     mixing_runtimes,
     queue_workers,
     streams,
@@ -175,15 +187,28 @@ fn measured_figures_hidden(line: &str) -> String {
 }
 
 /// The Python programs with a test of their own below: their output varies, or they talk to a
-/// server, or they are one.
-const TESTED_ON_THEIR_OWN: &[&str] = &[
-    "threads_gil",
-    "http_many",
-    "crawler",
-    "load_test",
-    "web_server",
-    "chat_server",
+/// server, or they are one. With what each asks of the CPU.
+const TESTED_ON_THEIR_OWN: &[(&str, Demand)] = &[
+    // Potatoes on one thread, then on two under the GIL: a core busy for a second or two. With
+    // another program busy on the other core, nothing else could start meanwhile.
+    ("threads_gil", cpu(1, 2)),
+    // Ten round trips, like its Rust twins: on time.
+    ("http_many", Demand::OnTime),
+    ("crawler", Demand::Little),
+    ("load_test", Demand::Little),
+    ("web_server", Demand::Little),
+    ("chat_server", Demand::Little),
 ];
+
+/// What a run of the Python program `python/FILE` asks of the CPU: what its line above says.
+pub fn demand_of(file: &str) -> Demand {
+    let name = file.strip_suffix(".py").unwrap_or(file);
+    PROGRAMS
+        .iter()
+        .chain(TESTED_ON_THEIR_OWN)
+        .find(|(program, _)| *program == name)
+        .map_or(Demand::Little, |(_, demand)| *demand)
+}
 
 #[test]
 fn every_python_program_has_a_test() {
@@ -199,7 +224,7 @@ fn every_python_program_has_a_test() {
     let tested: BTreeSet<String> = PROGRAMS
         .iter()
         .chain(TESTED_ON_THEIR_OWN)
-        .map(|name| name.to_string())
+        .map(|(name, _)| name.to_string())
         .collect();
     let untested: Vec<_> = on_disk.difference(&tested).collect();
     assert!(
@@ -281,7 +306,7 @@ same_as_rust! {
     twin_baton_no_yield: baton_no_yield = "examples__baton_no_yield",
     // The potatoes on a thread of their own: every machine is noticed when it is done. The GIL
     // lets the loop's thread run between two of the potato thread's steps.
-    twin_chores_to_thread: chores_to_thread = "runtimes__chores_spawn_blocking",
+    twin_chores_to_thread: chores_to_thread = "examples__chores_spawn_blocking",
     twin_pitfall_blocking_bug: pitfall_blocking_bug = "examples__pitfall_blocking_bug",
     twin_pitfall_blocking_fix_to_thread: pitfall_blocking_fix_to_thread =
         "examples__pitfall_blocking_fix_spawn_blocking",

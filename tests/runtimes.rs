@@ -1,8 +1,6 @@
-//! The part "Runtimes and threads": its CPU-bound examples, and what one snapshot cannot check.
+//! The part "Runtimes and threads": what one snapshot cannot check. (The chores on smol and
+//! async-std and `chores_spawn_blocking` are on the registry's lines in `tests/examples.rs`.)
 //!
-//! - The CPU-bound examples (chores on smol and async-std, `chores_spawn_blocking`,
-//!   `chores_multi_thread`, `gather_threads`): their snapshots and times. Like every example, they
-//!   start only when their threads fit in the CPU budget (`common::CPU_BUDGET`).
 //! - The smol and async-std twins print exactly what their tokio originals print.
 //! - `chores_multi_thread`, whose same-instant lines may come in either order, prints what
 //!   `chores_spawn_blocking` prints once those lines are put in a fixed order.
@@ -18,30 +16,6 @@ use crate::common::{
 };
 use workbook::output::differences;
 
-/// One test a CPU-bound chores example: its snapshot (`runtimes__NAME.snap`) and its time.
-macro_rules! chores {
-    ($($example:ident: $seconds:expr,)*) => {$(
-        #[test]
-        fn $example() {
-            let example = stringify!($example);
-            let run = run_example(example, &[]);
-            check_claim(example, &run, $seconds);
-            snapshot!(example, run.stdout);
-        }
-    )*};
-}
-
-chores! {
-    // The potatoes never yield: potatoes, then the dryer.
-    smol_chores: 7.0 + 3.0,
-    async_std_chores: 7.0 + 3.0,
-    // Chains: dishwasher; washer then dryer; water; potatoes. The longest is the potatoes'.
-    smol_chores_yield: 7.0,
-    async_std_chores_yield: 7.0,
-    // The potatoes on the blocking pool: the same chains.
-    chores_spawn_blocking: 7.0,
-}
-
 /// Each snapshot is asserted against a live run by its own test, so comparing the recorded
 /// snapshots compares what the runtimes print. The whole text is compared, time stamps,
 /// total and timeline included: the claim is that the runtimes behave the same, at the same times,
@@ -56,13 +30,13 @@ fn smol_and_async_std_print_what_tokio_prints() {
         ),
         (
             "examples__chores_async",
-            ["runtimes__smol_chores", "runtimes__async_std_chores"],
+            ["examples__smol_chores", "examples__async_std_chores"],
         ),
         (
             "examples__chores_async_yield",
             [
-                "runtimes__smol_chores_yield",
-                "runtimes__async_std_chores_yield",
+                "examples__smol_chores_yield",
+                "examples__async_std_chores_yield",
             ],
         ),
     ];
@@ -152,7 +126,7 @@ fn chores_multi_thread_has_the_times_of_chores_spawn_blocking() {
     let fixed = fixed_order(&run.stdout);
     snapshot!("chores_multi_thread", fixed);
     let beyond = differences(
-        &snapshot_body("runtimes__chores_spawn_blocking"),
+        &snapshot_body("examples__chores_spawn_blocking"),
         &fixed,
         LATE_BY_AT_MOST,
     );

@@ -8,7 +8,11 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+mod budget;
 pub mod shared;
+mod warm_up;
+
+pub use budget::{Demand, alone, cpu, cpu_share};
 
 /// Asserts `value` against the snapshot `tests/snapshots/FILE__NAME.snap`, where FILE is the test
 /// file the assertion is in (`runtimes__smol_chores` for `snapshot!("smol_chores", ...)` in
@@ -137,391 +141,16 @@ pub fn check_claim(example: &str, run: &Run, expected: f64) {
     );
 }
 
-/// How many threads of CPU work the example processes may keep busy at once.
-/// Most examples that compute do so until deadlines (`workbook::cpu_work`, which catches up on
-/// the time its thread waited for a core), so sharing a core slows none of them down; but every
-/// thread that computes delays the wake-up of the processes that sleep. Tuned on this 2-core
-/// machine with another program keeping one of its cores busy (`just stress 20`): with the
-/// programs read and kept in memory ([`warm_up_programs`]), scratch files in memory
-/// ([`scratch_space`]), the on-time examples and those that run alone first, and computing
-/// examples started 0.1 s apart, 16 passed 19 of 20 runs (one potato printed 0.2 s late, which
-/// changed which line came first) with the examples binary at 22-27 s on a quiet machine; 12
-/// leaves the sleepers more room for about 3 s more. Before those changes the failures were
-/// processes held back for half a second or more, whatever the budget (5, 6 and 8 were tried).
-/// A machine with more cores could allow more.
-const CPU_BUDGET: usize = 12;
-
-/// The budget while an example that is easily made late runs (see [`Demand::OnTime`]).
-const QUIET_CPU_BUDGET: usize = 2;
-
-/// What an example asks of the machine while it runs.
-#[derive(Clone, Copy, PartialEq)]
-enum Demand {
-    /// It only waits, or computes for a few milliseconds.
-    Little,
-    /// It computes on `threads` threads at once, for about `seconds` (the longest go first, so
-    /// that the suite ends with the longest example, which only waits).
-    Cpu { threads: usize, seconds: u32 },
-    /// It measures how much faster work gets done on `threads` threads than on one: it runs
-    /// while no other example computes, before any of them, for about `seconds`. (The examples
-    /// that only wait run beside it, and so do the on-time ones: it computes on no more threads
-    /// than [`QUIET_CPU_BUDGET`].)
-    Alone { threads: usize, seconds: u32 },
-    /// It only waits, but one wait after another, each a round trip between two threads (an HTTP
-    /// request and its answer): each of them is a few milliseconds late on a busy machine, and
-    /// ten of them would be a tenth of a second late. While it runs, the budget is the quiet one.
-    OnTime,
-}
-
-fn demand(example: &str) -> Demand {
-    let cpu = |threads, seconds| Demand::Cpu { threads, seconds };
-    match example {
-        "http_many_sync" | "http_many_async" | "python/http_many.py" => Demand::OnTime,
-        // chores_sync cleans its potatoes last, from 13 s to 20 s, when the rest of the suite has
-        // done its computing: holding a thread of the budget for all of its 20 s would only make
-        // the suite longer.
-        "chores_sync" => Demand::Little,
-        // Ten potatoes of 0.7 s, then the dryer where they never yield.
-        "chores_async" | "smol_chores" | "async_std_chores" => cpu(1, 10),
-        name if name.starts_with("chores_") || name.ends_with("_chores_yield") => cpu(1, 7),
-        // How async works inside: the chores under a poll log, and under the event loop (its other
-        // lessons only wait: tests/inside.rs takes this share for its `--chores` run).
-        "poll_log_chores" | "event_loop --chores" => cpu(1, 10),
-        name if name.starts_with("poll_log_chores_") => cpu(1, 7),
-        // Two threads computing at once: the point of these examples. `models` and
-        // `gather_threads` also compute on one thread, to compare.
-        "models" => Demand::Alone {
-            threads: 2,
-            seconds: 5,
-        },
-        "gather_threads" => Demand::Alone {
-            threads: 2,
-            seconds: 4,
-        },
-        "pitfall_join_fix" => cpu(2, 1),
-        "blocking_work" => cpu(2, 1),
-        // A client and a server in one process, both as fast as they can go.
-        "load_test" => cpu(2, 1),
-        // A hostile server streaming as fast as it can, and a client reading to its limit.
-        name if name.starts_with("hostile ") => cpu(2, 2),
-        name if name.starts_with("pitfall_cpu_loop_") => cpu(1, 2),
-        name if name.starts_with("pitfall_unbounded_") => cpu(1, 1),
-        "pitfall_join_bug" => cpu(1, 1),
-        // The Python twins (tests/python.rs): their potatoes as the Rust ones'; the sync chores
-        // clean theirs last, as chores_sync does.
-        "python/chores_async.py" => cpu(1, 10),
-        "python/chores_async_yield.py" => cpu(1, 8),
-        "python/chores_to_thread.py" => cpu(1, 7),
-        // A book snippet whose two processes compute for 0.9 s while it prints the times of its
-        // heartbeats. (threads_gil, pitfall_join and pitfall_unbounded compute for a few tenths
-        // and print no times: `Little`.)
-        "python/blocking_work.py" => cpu(2, 1),
-        // Potatoes on one thread, then on two under the GIL: a core busy for a second or two.
-        // With another program busy on the other core, nothing else could start meanwhile.
-        "python/threads_gil.py" => cpu(1, 2),
-        // 300 files written and read back on asyncio's threads.
-        "python/files.py" => cpu(1, 1),
-        _ => Demand::Little,
-    }
-}
-
-/// The threads of the budget in use, the examples waiting for theirs, and the on-time examples
-/// running or waiting to run.
-struct CpuBudget {
-    in_use: usize,
-    waiting: Vec<Waiting>,
-    tickets: u64,
-    on_time: usize,
-    /// How many examples that run alone are running.
-    alone: usize,
-    /// When the last example that computes started.
-    last_start: Option<Instant>,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-struct Waiting {
-    threads: usize,
-    seconds: u32,
-    ticket: u64,
-    /// It runs while nothing else computes ([`Demand::Alone`]).
-    alone: bool,
-}
-
-static BUDGET: Mutex<CpuBudget> = Mutex::new(CpuBudget {
-    in_use: 0,
-    waiting: Vec::new(),
-    tickets: 0,
-    on_time: 0,
-    alone: 0,
-    last_start: None,
-});
-static BUDGET_CHANGED: Condvar = Condvar::new();
-
-impl CpuBudget {
-    fn limit(&self) -> usize {
-        if self.on_time > 0 {
-            QUIET_CPU_BUDGET
-        } else {
-            CPU_BUDGET
-        }
-    }
-
-    /// The waiter to start next: those that run alone first, then the longest, the first come
-    /// among equals, once it fits. Nobody goes ahead of it, or a waiter for two threads could
-    /// wait for ever behind those for one.
-    fn next(&self) -> Option<Waiting> {
-        self.waiting
-            .iter()
-            .min_by_key(|w| (!w.alone, std::cmp::Reverse(w.seconds), w.ticket))
-            .filter(|w| {
-                if w.alone {
-                    self.in_use == 0
-                } else {
-                    self.alone == 0 && self.in_use + w.threads <= self.limit()
-                }
-            })
-            .copied()
-    }
-}
-
-fn lock_budget() -> std::sync::MutexGuard<'static, CpuBudget> {
-    BUDGET.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// What an example holds of the budget while it runs, given back when dropped.
-pub struct CpuShare(Demand);
-
-/// Waits until `example` may run, and takes its share of the budget.
-pub fn cpu_share(example: &str) -> CpuShare {
-    cpu_share_of(demand(example))
-}
-
-fn cpu_share_of(demand: Demand) -> CpuShare {
-    suite_age();
-    let mut budget = lock_budget();
-    match demand {
-        Demand::Little => {}
-        Demand::OnTime => {
-            // From now on no more computing starts than the quiet budget allows; this example
-            // starts once what already computes fits in it.
-            budget.on_time += 1;
-            while budget.in_use > QUIET_CPU_BUDGET {
-                budget = BUDGET_CHANGED
-                    .wait(budget)
-                    .unwrap_or_else(|e| e.into_inner());
-            }
-        }
-        Demand::Cpu { threads, seconds } => wait_for_turn(budget, threads, seconds, false),
-        Demand::Alone { threads, seconds } => wait_for_turn(budget, threads, seconds, true),
-    }
-    CpuShare(demand)
-}
-
-/// How long after one example that computes starts the next one may. Measured here: seventeen
-/// examples started at once, each computing from its first line, held some of the others back
-/// half a second before their first line.
-const COMPUTING_STARTS_APART: Duration = Duration::from_millis(100);
-
-/// How long after the first test asked for its share no example starts to compute.
-const ON_TIME_FIRST: Duration = Duration::from_millis(300);
-
-/// How long ago the first test asked for its share of the budget.
-fn suite_age() -> Duration {
-    static FIRST_ASKED: OnceLock<Instant> = OnceLock::new();
-    FIRST_ASKED.get_or_init(Instant::now).elapsed()
-}
-
-/// Waits in line for `threads` of the budget (first, and with nothing else computing, if
-/// `alone`), and takes them.
-fn wait_for_turn(
-    mut budget: std::sync::MutexGuard<'static, CpuBudget>,
-    threads: usize,
-    seconds: u32,
-    alone: bool,
-) {
-    budget.tickets += 1;
-    let me = Waiting {
-        threads,
-        seconds,
-        ticket: budget.tickets,
-        alone,
-    };
-    budget.waiting.push(me);
-    loop {
-        // The tests all ask at once as the suite starts: the examples that must be on time
-        // (`Demand::OnTime`) go first, while nothing computes yet. Then one computing example
-        // starts at a time, `COMPUTING_STARTS_APART`.
-        let since_last = budget.last_start.map_or(Duration::MAX, |at| at.elapsed());
-        let settling = ON_TIME_FIRST
-            .saturating_sub(suite_age())
-            .max(COMPUTING_STARTS_APART.saturating_sub(since_last));
-        if settling.is_zero() && budget.next() == Some(me) {
-            break;
-        }
-        budget = if settling.is_zero() {
-            BUDGET_CHANGED
-                .wait(budget)
-                .unwrap_or_else(|e| e.into_inner())
-        } else {
-            BUDGET_CHANGED
-                .wait_timeout(budget, settling)
-                .unwrap_or_else(|e| e.into_inner())
-                .0
-        };
-    }
-    budget.waiting.retain(|w| *w != me);
-    budget.last_start = Some(Instant::now());
-    budget.in_use += threads;
-    budget.alone += usize::from(alone);
-    // Another waiter may fit beside this one.
-    BUDGET_CHANGED.notify_all();
-}
-
-/// The share of a test that starts many short processes one after another (the fault suite's bad
-/// command lines, each ending in milliseconds): together they keep about `threads` threads busy,
-/// for about `seconds`. The test takes no other share while it holds this one: a test waiting
-/// for a second share while it holds one could wait for ever behind an example that runs alone.
-pub fn cpu_share_for_quick_processes(threads: usize, seconds: u32) -> CpuShare {
-    cpu_share_of(Demand::Cpu { threads, seconds })
-}
-
-impl Drop for CpuShare {
-    fn drop(&mut self) {
-        match self.0 {
-            Demand::Little => return,
-            Demand::OnTime => lock_budget().on_time -= 1,
-            Demand::Cpu { threads, .. } => lock_budget().in_use -= threads,
-            Demand::Alone { threads, .. } => {
-                let mut budget = lock_budget();
-                budget.in_use -= threads;
-                budget.alone -= 1;
-            }
-        }
-        BUDGET_CHANGED.notify_all();
-    }
-}
-
 /// Starts `command`, one process at a time, and returns it with the moment it was started: a
 /// hundred tests that start their example at the same instant would otherwise each wait a few
 /// tenths of a second in the kernel, and those tenths would count as the example's time.
 pub fn spawn(command: &mut Command) -> std::io::Result<(Child, Instant)> {
     static SPAWNING: Mutex<()> = Mutex::new(());
     static WARMED_UP: std::sync::Once = std::sync::Once::new();
-    WARMED_UP.call_once(warm_up_programs);
+    WARMED_UP.call_once(warm_up::warm_up_programs);
     let _one_at_a_time = SPAWNING.lock().unwrap_or_else(|e| e.into_inner());
     let started = Instant::now();
     Ok((command.spawn()?, started))
-}
-
-/// Reads into memory the parts of every example binary that its process runs, and keeps them
-/// there where it may ([`lock_in_memory`]), and starts the Python interpreter once, before the
-/// first test starts its program.
-///
-/// The operating system forgets the files no program has used for a while (seen here: a virtual
-/// machine that hands memory back to its host drops files idle for a minute). Then a hundred
-/// examples that start at once each read their code from the disk, page by page, at the same
-/// time: measured here, 180 processes took 3.2 s to start and end instead of 0.25 s, and the
-/// examples printed their lines up to 1.5 s late. Read one file after another, the same 270 MB
-/// take 0.4 s, and nothing is read while the examples run.
-fn warm_up_programs() {
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let names = std::fs::read_dir(examples).into_iter().flatten().flatten();
-    for entry in names {
-        let path = entry.path();
-        if path.extension().is_some_and(|ext| ext == "rs")
-            && let Some(name) = path.file_stem().and_then(|stem| stem.to_str())
-        {
-            let _ = read_what_runs(&example_binary_path(name));
-        }
-    }
-    // Its own files and those of the modules the programs import.
-    if let Some(python) = python3() {
-        let imports = "import asyncio, concurrent.futures, threading, socket, http.client, json";
-        let _ = Command::new(python).args(["-c", imports]).output();
-    }
-}
-
-/// Reads the part of the executable `path` that is loaded into a process (an ELF file's loadable
-/// segments, which come before its debug information, ten times larger): all of it for a file
-/// in another format.
-fn read_what_runs(path: &Path) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut file = std::fs::File::open(path)?;
-    let mut header = [0u8; 64];
-    file.read_exact(&mut header)?;
-    let number = |bytes: &[u8]| {
-        bytes
-            .iter()
-            .rev()
-            .fold(0u64, |n, byte| (n << 8) | u64::from(*byte))
-    };
-    // A 64-bit little-endian ELF file: its program headers say where each segment is.
-    let end = if header[..6] == *b"\x7fELF\x02\x01" {
-        let table = number(&header[32..40]);
-        let entry_size = number(&header[54..56]) as usize;
-        let entries = number(&header[56..58]) as usize;
-        let mut headers = vec![0u8; entry_size * entries];
-        file.seek(SeekFrom::Start(table))?;
-        file.read_exact(&mut headers)?;
-        const LOADABLE: u64 = 1;
-        headers
-            .chunks_exact(entry_size)
-            .filter(|entry| number(&entry[0..4]) == LOADABLE)
-            .map(|entry| number(&entry[8..16]) + number(&entry[32..40]))
-            .max()
-            .unwrap_or(0)
-    } else {
-        file.metadata()?.len()
-    };
-    if !lock_in_memory(&file, end) {
-        file.seek(SeekFrom::Start(0))?;
-        std::io::copy(&mut file.take(end), &mut std::io::sink())?;
-    }
-    Ok(())
-}
-
-/// Maps the first `length` bytes of `file` and locks them in memory until the tests end, where the
-/// operating system lets this process lock that much (as root, or with a high `ulimit -l`).
-///
-/// Reading them once is not enough on a machine that hands idle memory back to its host: seen
-/// here, files read at the start of the suite were dropped again within ten seconds, and ten
-/// examples that started then printed their first line two seconds late.
-fn lock_in_memory(file: &std::fs::File, length: u64) -> bool {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        let Ok(length) = usize::try_from(length) else {
-            return false;
-        };
-        if length == 0 {
-            return false;
-        }
-        // SAFETY: a fresh read-only shared mapping of a file this process keeps open through the
-        // mapping; nothing reads or writes through the pointer, and it is never unmapped.
-        unsafe {
-            let mapped = libc::mmap(
-                std::ptr::null_mut(),
-                length,
-                libc::PROT_READ,
-                libc::MAP_SHARED,
-                file.as_raw_fd(),
-                0,
-            );
-            if mapped == libc::MAP_FAILED {
-                return false;
-            }
-            if libc::mlock(mapped, length) != 0 {
-                libc::munmap(mapped, length);
-                return false;
-            }
-        }
-        true
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = (file, length);
-        false
-    }
 }
 
 /// What one run of an example printed, and how long the process took, measured from outside.
@@ -590,18 +219,26 @@ pub fn example_command(name: &str, args: &[&str]) -> Command {
     command
 }
 
-/// Runs the example `name` with `args` and waits for it to end. The wall time is measured from the
+/// Runs the example `name` with `args` and waits for it to end, once it has the share of the CPU
+/// its line of the registry asks for (`crate::demand_of`). The wall time is measured from the
 /// moment the process has started (not from when this test began to wait for its turn).
 pub fn run_example(name: &str, args: &[&str]) -> Run {
-    run_command(name, &mut example_command(name, args), || {})
+    let demand = crate::demand_of(name, args);
+    run_command(name, demand, &mut example_command(name, args), || {})
 }
 
 /// Runs `command` for the program `name` (an example, or a Python file `python/NAME.py`) once it
-/// has its share of the CPU and `before_start` has returned, and waits for it to end.
-fn run_command(name: &str, command: &mut Command, before_start: impl FnOnce()) -> Run {
+/// has the share of the CPU its `demand` asks for and `before_start` has returned, and waits for
+/// it to end.
+fn run_command(
+    name: &str,
+    demand: Demand,
+    command: &mut Command,
+    before_start: impl FnOnce(),
+) -> Run {
     use std::io::Read;
     let asked = Instant::now();
-    let _share = cpu_share(name);
+    let _share = cpu_share(demand);
     before_start();
     let (mut child, began) =
         spawn(command).unwrap_or_else(|e| panic!("cannot start example {name}: {e}"));
@@ -669,11 +306,13 @@ pub fn python_command(file: &str, args: &[&str]) -> Command {
     command
 }
 
-/// Runs the Python program `python/FILE` with `args` and waits for it to end, like [`run_example`],
-/// once it is its turn to start (see [`python_start`]).
+/// Runs the Python program `python/FILE` with `args` and waits for it to end, like [`run_example`]
+/// (its share of the CPU is on its line in `tests/python.rs`), once it is its turn to start (see
+/// [`python_start`]).
 pub fn run_python(file: &str, args: &[&str]) -> Run {
     run_command(
         &format!("python/{file}"),
+        crate::python::demand_of(file),
         &mut python_command(file, args),
         || python_start(file),
     )
