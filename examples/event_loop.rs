@@ -222,29 +222,35 @@ async fn clean_potatoes() {
     bar.end();
 }
 
+/// event_loop: a lesson's async code under a small executor, every turn of its loop printed.
+/// Without a flag, print_async's jobs.
+#[derive(clap::Parser)]
+#[group(multiple = false)]
+struct Lesson {
+    /// sleep_async's jobs, which say when they start and end
+    #[arg(long)]
+    sleep: bool,
+    /// loop_async's four tasks
+    #[arg(long = "loop")]
+    four_tasks: bool,
+    /// chores_async's chores: the potatoes never yield
+    #[arg(long)]
+    chores: bool,
+}
+
 fn main() {
-    let lesson = workbook::args::flags(["--sleep", "--loop", "--chores"]);
+    let lesson: Lesson = workbook::cli::parse();
     let mut event_loop = EventLoop::default();
-    match lesson {
-        [false, false, false] | [true, false, false] => {
-            let verbose = lesson[0];
-            event_loop.spawn("First", job("First", 2, verbose));
-            event_loop.spawn("Second", job("Second", 1, verbose));
-        }
-        [false, true, false] => {
-            (0..4).for_each(|n| event_loop.spawn(&format!("job {n}"), numbered_job(n)))
-        }
-        [false, false, true] => {
-            event_loop.spawn("dishwasher", machine("dishwasher", 3));
-            event_loop.spawn("laundry", laundry());
-            event_loop.spawn("water", machine("water", 4));
-            event_loop.spawn("potatoes", clean_potatoes());
-        }
-        _ => {
-            let usage = "usage: event_loop [--sleep | --loop | --chores]";
-            eprintln!("event_loop: give at most one lesson ({usage})");
-            std::process::exit(2);
-        }
+    if lesson.four_tasks {
+        (0..4).for_each(|n| event_loop.spawn(&format!("job {n}"), numbered_job(n)));
+    } else if lesson.chores {
+        event_loop.spawn("dishwasher", machine("dishwasher", 3));
+        event_loop.spawn("laundry", laundry());
+        event_loop.spawn("water", machine("water", 4));
+        event_loop.spawn("potatoes", clean_potatoes());
+    } else {
+        event_loop.spawn("First", job("First", 2, lesson.sleep));
+        event_loop.spawn("Second", job("Second", 1, lesson.sleep));
     }
     event_loop.run();
     summary();

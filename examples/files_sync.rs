@@ -34,8 +34,19 @@ fn size_of(path: PathBuf) -> io::Result<usize> {
     Ok(fs::read(path)?.len())
 }
 
+/// files_sync: writes 300 files into a fresh temporary directory and reads them back.
+#[derive(clap::Parser)]
+struct Options {
+    /// Also print how long the writing and the reading took.
+    #[arg(long)]
+    time: bool,
+    /// Wait until each file is on the disk itself before the write counts as done.
+    #[arg(long)]
+    fsync: bool,
+}
+
 fn main() -> anyhow::Result<()> {
-    let [show_times, fsync] = workbook::args::flags(["--time", "--fsync"]);
+    let Options { time, fsync } = workbook::cli::parse();
     // Removed when `dir` is dropped, so also when an error ends `main` early, and on Ctrl-C.
     let dir = scratch_dir("files_sync")?;
     println!("made a fresh temporary directory");
@@ -55,7 +66,7 @@ fn main() -> anyhow::Result<()> {
     let reading = clock.elapsed();
 
     let failed = report(&names, &written, &sizes);
-    if show_times {
+    if time {
         let (w, r) = (writing.as_secs_f64(), reading.as_secs_f64());
         println!("time: writing {w:.3} s, reading {r:.3} s");
     }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::anyhow;
 use futures::future::join_all;
 use rayon::prelude::*;
-use workbook::measure::cpu_time;
+use workbook::usage::cpu_time;
 
 /// models: the same two workloads run five ways, measured.
 #[derive(clap::Parser)]

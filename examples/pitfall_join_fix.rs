@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::thread::{self, ThreadId};
 
 use workbook::count_primes;
-use workbook::measure::Stopwatch;
+use workbook::usage::Stopwatch;
 
 const BELOW: u64 = 1_500_000;
 

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use tokio::task::JoinSet;
-use workbook::measure::peak_memory_bytes;
+use workbook::usage::peak_memory_bytes;
 
 const REQUESTS: usize = 100_000;
 const LIMIT: usize = 1_000;

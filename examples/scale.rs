@@ -17,7 +17,7 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use workbook::measure::{peak_memory_bytes, resident_memory_bytes};
+use workbook::usage::{peak_memory_bytes, resident_memory_bytes};
 
 const ONE_SECOND: Duration = Duration::from_secs(1);
 const MAX_N: u64 = 1_000_000;

@@ -73,11 +73,6 @@ fn parse_from<T: clap::Parser>(args: impl IntoIterator<Item = OsString>) -> T {
     T::from_arg_matches_mut(&mut matches).unwrap_or_else(|error| fail(error, &usage))
 }
 
-/// [`parse`] for a `clap::Command` built at run time (the builder API of [`crate::args`]).
-pub(crate) fn parse_command(command: Command) -> ArgMatches {
-    matches_from(command, std::env::args_os())
-}
-
 /// The example's command as clap reads it: `--workers -3` is a value out of bounds, not an
 /// unknown flag `-3`.
 fn prepared(command: Command) -> Command {

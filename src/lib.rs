@@ -12,14 +12,13 @@
 //! never end early, and the examples are designed so that no two events race for the same instant,
 //! so a run prints exactly the same text every time (see `book/src/reading-the-output.md`).
 
-pub mod args;
 pub mod cli;
-pub mod measure;
 pub mod output;
 pub mod poll_log;
 pub mod scratch;
 pub mod server;
 pub mod url_list;
+pub mod usage;
 
 pub use cli::Result;
 

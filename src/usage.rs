@@ -1,5 +1,6 @@
-//! Measurements that change from run to run: how much CPU time the process has used, and the most
-//! memory it has held. Examples print them where a snapshot does not record them (on stderr, or in
+//! What the process has used so far: how much CPU time, and the most memory it has held (its
+//! resource usage, as `getrusage` calls it). These figures change from run to run. Examples print
+//! them where a snapshot does not record them (on stderr, or in
 //! the `models` table), because no two runs agree on them.
 //!
 //! Both are the operating system's account of this process: all its threads together, from its
