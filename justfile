@@ -39,7 +39,8 @@ setup:
 ci:
     bash .ci/run
 
-# Record a figure the book shows, e.g. `just measure files`; `just measure --help` lists them all
+# Record a figure the book shows, e.g. `just measure files` or `just measure cold-build` (a
+# learner's first build, budget 45 s); `just measure --help` lists them all
 measure *ARGS:
     cargo measure {{ARGS}}
 
@@ -51,9 +52,6 @@ web-server *ARGS:
 fetch-tls *ARGS:
     cargo run --features tls --example http_many_async -- {{ARGS}}
 
-# Time a first build from scratch, as a learner's first `cargo run` (the budget is 45 s)
-cold-build:
-    cargo measure cold-build
 # List the classroom exercises, their files, and how far you are
 exercises:
     cargo ex list
@@ -77,10 +75,6 @@ watch NN:
 # For teachers and CI: every exercise's solution passes, every starter fails as it should
 verify:
     cargo ex verify
-
-# The database examples' Time lines, three runs each, built with --release (SQLite by default)
-database-timings:
-    cargo measure database
 
 # Run `cargo test` N times in a row with one core kept busy, and report every failure with the
 # lines that differed (`scripts/stress N --no-load` for a machine left alone)

@@ -59,6 +59,7 @@ fn piece(piece: u64) -> u64 {
     workbook::count_primes(start..start + BLOCK)
 }
 
+// ANCHOR: models
 // ---- The five models. Each does the I/O-bound workload (`*_io`) and the CPU-bound one (`*_cpu`,
 // returning the number of primes found, so every model can be checked to do the same work).
 
@@ -140,6 +141,8 @@ fn rayon_cpu(w: &Workload) -> u64 {
     (0..w.pieces).into_par_iter().map(piece).sum()
 }
 
+// ANCHOR_END: models
+
 fn current_thread_runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_time()
@@ -205,6 +208,7 @@ impl Measured {
     }
 }
 
+// ANCHOR: measure
 fn measure<T>(job: impl FnOnce() -> T) -> (T, Measured) {
     let cpu_before = cpu_time().unwrap_or_default();
     let began = Instant::now();
@@ -213,6 +217,7 @@ fn measure<T>(job: impl FnOnce() -> T) -> (T, Measured) {
     let cpu = cpu_time().unwrap_or_default().saturating_sub(cpu_before);
     (result, Measured { wall, cpu })
 }
+// ANCHOR_END: measure
 
 fn main() -> workbook::Result {
     let options: Options = workbook::cli::parse();

@@ -40,9 +40,13 @@ enum Figure {
     /// A learner's first build: `cargo build --example print_sync` in a fresh target folder
     /// (prints the time; a minute or two)
     ColdBuild,
-    /// The database examples' Time lines, three runs each (prints them; the first build takes a
-    /// few minutes)
-    Database,
+    /// The database examples on SQLite: how long their reads and transfers take (database.md; the
+    /// first build takes a few minutes)
+    Database {
+        /// Runs of each program
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=100))]
+        runs: u32,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -54,6 +58,6 @@ fn main() -> anyhow::Result<()> {
         Figure::Files { runs } => figures::files(runs, &out),
         Figure::LoadTest => figures::load_test(&out),
         Figure::ColdBuild => figures::cold_build(),
-        Figure::Database => figures::database(),
+        Figure::Database { runs } => figures::database(runs, &out),
     }
 }
