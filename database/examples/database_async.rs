@@ -30,6 +30,7 @@ const AT_A_TIME: usize = 10;
 /// stopped answering.
 const RUN_TIMEOUT: Duration = Duration::from_secs(30);
 
+// ANCHOR: transfer
 /// Moves `amount` from one account to another in one transaction: both updates, or neither.
 async fn move_money(
     db: &mut AnyConnection,
@@ -53,6 +54,7 @@ async fn move_money(
     }
     tx.commit().await
 }
+// ANCHOR_END: transfer
 
 async fn balance(db: &AnyPool, account: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT balance FROM accounts WHERE id = $1")
@@ -144,6 +146,7 @@ async fn run(yours: bool, url_to_open: String, shown: &str) -> anyhow::Result<()
     setup.commit().await?;
     println!("Created {ACCOUNTS} accounts of {FIRST_BALANCE} each, in one transaction");
 
+    // ANCHOR: queries
     // Each read borrows a connection from the pool for as long as its query runs.
     let reads_began = Instant::now();
     let db = &db;
@@ -169,9 +172,11 @@ async fn run(yours: bool, url_to_open: String, shown: &str) -> anyhow::Result<()
         .await?;
     let transfers_took = transfers_began.elapsed();
     println!("{TRANSFERS} transfers, {AT_A_TIME} at a time, each in its own transaction: done");
+    // ANCHOR_END: queries
     check_balances(db).await?;
 
     println!();
+    // ANCHOR: faults
     println!("Three faults, on purpose. Each gives one line, and the run goes on:");
     // 1. A query for a table that is not there (a typo in its name).
     match balance_from_misspelled_table(db).await {
@@ -210,6 +215,7 @@ async fn run(yours: bool, url_to_open: String, shown: &str) -> anyhow::Result<()
         after.0, before.0, after.1, before.1
     );
     check_balances(db).await?;
+    // ANCHOR_END: faults
 
     if yours {
         // A database of yours: take the shop away again, so the next run can set it up anew.

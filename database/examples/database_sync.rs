@@ -21,6 +21,7 @@ use workbook_database::{
     transfer, without_password,
 };
 
+// ANCHOR: transfer
 /// Moves `amount` from one account to another in one transaction: both updates, or neither.
 fn move_money(db: &mut Connection, from: i64, to: i64, amount: i64) -> rusqlite::Result<()> {
     // Dropping a transaction that was not committed rolls it back: an error at any `?` below
@@ -38,6 +39,7 @@ fn move_money(db: &mut Connection, from: i64, to: i64, amount: i64) -> rusqlite:
     }
     tx.commit()
 }
+// ANCHOR_END: transfer
 
 fn balance(db: &Connection, account: i64) -> rusqlite::Result<i64> {
     db.query_row(
@@ -92,6 +94,7 @@ fn main() -> workbook::Result {
     setup.commit()?;
     println!("Created {ACCOUNTS} accounts of {FIRST_BALANCE} each, in one transaction");
 
+    // ANCHOR: queries
     let reads_began = Instant::now();
     let mut sum = 0;
     for read in 0..READS {
@@ -107,9 +110,11 @@ fn main() -> workbook::Result {
     }
     let transfers_took = transfers_began.elapsed();
     println!("{TRANSFERS} transfers, one after another, each in its own transaction: done");
+    // ANCHOR_END: queries
     check_balances(&db)?;
 
     println!();
+    // ANCHOR: faults
     println!("Three faults, on purpose. Each gives one line, and the run goes on:");
     // 1. A query for a table that is not there (a typo in its name).
     match balance_from_misspelled_table(&db) {
@@ -138,6 +143,7 @@ fn main() -> workbook::Result {
         after.0, before.0, after.1, before.1
     );
     check_balances(&db)?;
+    // ANCHOR_END: faults
 
     if url.is_some() {
         // A database of yours: take the shop away again, so the next run can set it up anew.
