@@ -250,13 +250,10 @@ fn no_output_is_typed_by_hand() {
     for chapter in chapters() {
         let text = fs::read_to_string(&chapter).expect("a chapter is readable");
         for (number, line) in text.lines().enumerate() {
-            let t = line.trim_start();
-            let stamped = t.starts_with('[')
-                && t[1..].split_once("s]").is_some_and(|(time, _)| {
-                    let time = time.trim();
-                    !time.is_empty() && time.chars().all(|c| c.is_ascii_digit() || c == '.')
-                });
-            if stamped || t.starts_with("Total: ") {
+            // Read as the tests read an example's output (`workbook::output`): a stamped line
+            // or a `Total:` line is output.
+            let read = workbook::output::parse(line.trim_start());
+            if read.stamped().next().is_some() || read.total().is_some() {
                 typed.push(format!("{}:{}: {line}", chapter.display(), number + 1));
             }
         }

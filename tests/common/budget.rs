@@ -10,14 +10,14 @@ use std::time::{Duration, Instant};
 /// Most examples that compute do so until deadlines (`workbook::cpu_work`, which catches up on
 /// the time its thread waited for a core), so sharing a core slows none of them down; but every
 /// thread that computes delays the wake-up of the processes that sleep. Tuned on a 2-core machine
-/// (the one the book was measured on) with another program keeping one of its cores busy (`just stress 20`): with the
-/// programs read and kept in memory ([`super::warm_up`]), scratch files in memory
-/// ([`super::scratch_space`]), the on-time examples and those that run alone first, and computing
-/// examples started 0.1 s apart, 16 passed 19 of 20 runs (one potato printed 0.2 s late, which
-/// changed which line came first) with the examples binary at 22-27 s on a quiet machine; 12
-/// leaves the sleepers more room for about 3 s more. Before those changes the failures were
-/// processes held back for half a second or more, whatever the budget (5, 6 and 8 were tried).
-/// A machine with more cores could allow more.
+/// (the one the book was measured on) with another program keeping one of its cores busy (`just
+/// stress 20`): with the programs read and kept in memory ([`super::warm_up`]), scratch files in
+/// memory ([`super::scratch_space`]), the on-time examples and those that run alone first, and
+/// computing examples started 0.1 s apart, 16 passed 19 of 20 runs (one potato printed 0.2 s
+/// late, which changed which line came first) with the examples binary at 22-27 s on a quiet
+/// machine; 12 leaves the sleepers more room for about 3 s more. Before those changes the
+/// failures were processes held back for half a second or more, whatever the budget (5, 6 and 8
+/// were tried). A machine with more cores could allow more.
 const CPU_BUDGET: usize = 12;
 
 /// The budget while an example that is easily made late runs (see [`Demand::OnTime`]).

@@ -15,8 +15,8 @@ mod warm_up;
 pub use budget::{Demand, alone, cpu, cpu_share};
 
 /// Asserts `value` against the snapshot `tests/snapshots/FILE__NAME.snap`, where FILE is the test
-/// file the assertion is in (`runtimes__smol_chores` for `snapshot!("smol_chores", ...)` in
-/// `tests/runtimes.rs`). All the test files are modules of one test binary, and insta would
+/// file the assertion is in (`runtimes__gather_threads` for `snapshot!("gather_threads", ...)`
+/// in `tests/runtimes.rs`). All the test files are modules of one test binary, and insta would
 /// otherwise name the snapshot after the whole module path (`examples__runtimes__...`).
 ///
 /// A run whose times are at most [`LATE_BY_AT_MOST`] off the recorded ones, and that is otherwise
@@ -288,7 +288,8 @@ pub fn python3() -> Option<&'static PathBuf> {
 }
 
 /// The command that runs the Python program `python/FILE` with `args` (with [`python3`]),
-/// captured like an example's, its scratch files in [`scratch_space`]. It writes no `__pycache__` into the source folder.
+/// captured like an example's, its scratch files in [`scratch_space`]. It writes no
+/// `__pycache__` into the source folder.
 pub fn python_command(file: &str, args: &[&str]) -> Command {
     let python = python3().map_or_else(|| PathBuf::from("python3"), Clone::clone);
     let mut command = Command::new(python);
