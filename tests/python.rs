@@ -119,10 +119,9 @@ programs! {
     futures_and_tasks,
     dropped_handle,
     memo_cache,
-    // Two processes compute for 0.9 s while it prints the times of its heartbeats (2 s in all).
-    // (pitfall_join and pitfall_unbounded compute for a few tenths and print no times: they ask
-    // for little.)
-    blocking_work: cpu(2, 2),
+    // Two processes compute for 0.9 s while it prints the times of its heartbeats. (pitfall_join
+    // and pitfall_unbounded compute for a few tenths and print no times: they ask for little.)
+    blocking_work: cpu(2, 1),
     task_group,
     database,
     gather_as_completed,
