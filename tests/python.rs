@@ -60,7 +60,17 @@ fn python_run(name: &str) -> Option<&'static Run> {
             }
         }
     };
-    let run = once.get_or_init(|| run_python(&format!("{name}.py"), &[]));
+    let run = once.get_or_init(|| {
+        // A run that is only late, beyond the tolerance, is run once more (see
+        // `common::ONCE_MORE_IF_LATE_BY_AT_MOST`); every test here then checks that run.
+        let file = format!("{name}.py");
+        let run = run_python(&file, &[]);
+        if common::only_late(&format!("python__{name}"), &run.stdout) {
+            run_python(&file, &[])
+        } else {
+            run
+        }
+    });
     assert_eq!(
         run.code,
         Some(0),

@@ -49,6 +49,38 @@ macro_rules! snapshot {
 /// the order of the lines, which is compared exactly.
 pub const LATE_BY_AT_MOST: workbook::output::Tenths = 2;
 
+/// How much later than [`LATE_BY_AT_MOST`] a run may be and be run once more, rather than fail:
+/// 1 s.
+///
+/// Seen here, on a machine left alone, in one of some 60 runs of the suite: every program that was
+/// computing at that moment (eleven Rust examples and two Python twins) ran 0.1 to 0.3 s late at
+/// once, the Rust ones just within the tolerance and the Python ones just beyond it. Nothing in a
+/// program can make it late by itself and otherwise the same, line for line: that is the machine.
+/// A program that is really slower is late again on its second run, and fails then. A run that is
+/// early, or differs in anything but its times, is never run again.
+pub const ONCE_MORE_IF_LATE_BY_AT_MOST: workbook::output::Tenths = 10;
+
+/// Whether `actual` missed the snapshot `name` only by being late: its times are beyond
+/// [`LATE_BY_AT_MOST`] from the recorded ones but within [`ONCE_MORE_IF_LATE_BY_AT_MOST`], its
+/// total is later, and every line is otherwise the same. The test then runs the program once
+/// more, and checks that run instead.
+pub fn only_late(name: &str, actual: &str) -> bool {
+    let exact = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always");
+    let Ok(text) = std::fs::read_to_string(snapshot_path(name)) else {
+        return false;
+    };
+    let recorded = snapshot_contents(&text);
+    let late = !exact
+        && !workbook::output::differences(&recorded, actual, LATE_BY_AT_MOST).is_empty()
+        && workbook::output::differences(&recorded, actual, ONCE_MORE_IF_LATE_BY_AT_MOST)
+            .is_empty()
+        && printed_total_tenths(actual) > printed_total_tenths(&recorded);
+    if late {
+        eprintln!("{name}: this run is only late, beyond the tolerance: it runs once more");
+    }
+    late
+}
+
 /// The snapshot `name` as recorded, when `actual` differs from it only by times within
 /// [`LATE_BY_AT_MOST`] (stamps, totals, times in the text, the ends of bars): then the recorded
 /// text is what insta compares, so it passes and the file is left alone. Otherwise `actual`, so
@@ -113,10 +145,6 @@ pub fn snapshot_body(name: &str) -> String {
 /// most a few percent more, plus a fixed allowance for starting a process on a busy machine and the
 /// same lateness.
 pub fn check_claim(example: &str, run: &Run, expected: f64) {
-    const SLACK_FRACTION: f64 = 0.05;
-    // Starting a process: measured with another program keeping a core busy while the suite
-    // starts two hundred tests at once, up to half a second before an example's `main` runs.
-    const SLACK_START: Duration = Duration::from_millis(500);
     assert_eq!(
         run.code,
         Some(0),
@@ -124,21 +152,57 @@ pub fn check_claim(example: &str, run: &Run, expected: f64) {
         run.stdout,
         run.stderr
     );
+    if let Claimed::Late(why) | Claimed::Missed(why) = claimed(example, run, expected) {
+        panic!("{why}");
+    }
+}
+
+/// How a run kept to its timing claim.
+pub enum Claimed {
+    Kept,
+    /// Later than the claim allows, but at most [`ONCE_MORE_IF_LATE_BY_AT_MOST`] later: the test
+    /// may run it once more.
+    Late(String),
+    /// Early, or far too late.
+    Missed(String),
+}
+
+/// The verdict of [`check_claim`], without failing.
+pub fn claimed(example: &str, run: &Run, expected: f64) -> Claimed {
+    const SLACK_FRACTION: f64 = 0.05;
+    // Starting a process: measured with another program keeping a core busy while the suite
+    // starts two hundred tests at once, up to half a second before an example's `main` runs.
+    const SLACK_START: Duration = Duration::from_millis(500);
+    let tenths = |t: workbook::output::Tenths| t as f64 / 10.0;
     let expected_tenths = (expected * 10.0).round() as u64;
     let printed = printed_total_tenths(&run.stdout);
-    assert!(
-        printed.is_some_and(|p| (expected_tenths..=expected_tenths + LATE_BY_AT_MOST).contains(&p)),
-        "{example} should print a total of {expected:.1} s (or up to {} s more), not {printed:?} \
-         tenths",
-        LATE_BY_AT_MOST as f64 / 10.0
-    );
     let wall = run.wall.as_secs_f64();
-    let late = LATE_BY_AT_MOST as f64 / 10.0;
-    let most = expected * (1.0 + SLACK_FRACTION) + SLACK_START.as_secs_f64() + late;
-    assert!(
-        (expected..=most).contains(&wall),
-        "{example} took {wall:.3} s; the claim is {expected:.1} s (at most {most:.3} s)"
-    );
+    let most =
+        expected * (1.0 + SLACK_FRACTION) + SLACK_START.as_secs_f64() + tenths(LATE_BY_AT_MOST);
+    let printed_late = printed.is_some_and(|p| p > expected_tenths + LATE_BY_AT_MOST);
+    let printed_right =
+        printed.is_some_and(|p| (expected_tenths..=expected_tenths + LATE_BY_AT_MOST).contains(&p));
+    let verdict = if !printed_right && !printed_late {
+        Claimed::Missed
+    } else if printed_late || wall > most {
+        let later = printed
+            .map_or(0.0, |p| tenths(p) - expected)
+            .max(wall - most);
+        if wall >= expected && later <= tenths(ONCE_MORE_IF_LATE_BY_AT_MOST) {
+            Claimed::Late
+        } else {
+            Claimed::Missed
+        }
+    } else if wall < expected {
+        Claimed::Missed
+    } else {
+        return Claimed::Kept;
+    };
+    verdict(format!(
+        "{example} printed a total of {printed:?} tenths and took {wall:.3} s; the claim is \
+         {expected:.1} s (a total up to {} s more, and at most {most:.3} s)",
+        tenths(LATE_BY_AT_MOST)
+    ))
 }
 
 /// Starts `command`, one process at a time, and returns it with the moment it was started: a
