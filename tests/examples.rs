@@ -143,17 +143,17 @@ struct Registered {
 /// `common::ONCE_MORE_IF_LATE_BY_AT_MOST`), and that run is checked.
 fn check(snapshot: &str, example: &str, args: &[&str], claim: &Claim) {
     let first = first_run(example, args);
-    let late_claim = claim.expected_seconds().is_some_and(|expected| {
+    let late_for_its_claim = claim.expected_seconds().is_some_and(|expected| {
         matches!(
             common::claimed(example, first, expected),
             common::Claimed::Late(_)
         )
     });
+    let late =
+        late_for_its_claim || common::only_late(&format!("examples__{snapshot}"), &first.stdout);
     let again;
-    if late_claim {
-        eprintln!("{example} {args:?}: only late for its claim, beyond the tolerance: once more");
-    }
-    let run = if late_claim || common::only_late(&format!("examples__{snapshot}"), &first.stdout) {
+    let run = if late {
+        eprintln!("{example} {args:?}: only late, beyond the tolerance: once more");
         again = common::run_example(example, args);
         &again
     } else {

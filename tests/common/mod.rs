@@ -65,13 +65,10 @@ pub const ONCE_MORE_IF_LATE_BY_AT_MOST: workbook::output::Tenths = 10;
 /// total is later, and every line is otherwise the same. The test then runs the program once
 /// more, and checks that run instead.
 pub fn only_late(name: &str, actual: &str) -> bool {
-    let exact = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always");
-    let Ok(text) = std::fs::read_to_string(snapshot_path(name)) else {
+    let Some(recorded) = recorded_to_compare(name) else {
         return false;
     };
-    let recorded = snapshot_contents(&text);
-    let late = !exact
-        && !workbook::output::differences(&recorded, actual, LATE_BY_AT_MOST).is_empty()
+    let late = !workbook::output::differences(&recorded, actual, LATE_BY_AT_MOST).is_empty()
         && workbook::output::differences(&recorded, actual, ONCE_MORE_IF_LATE_BY_AT_MOST)
             .is_empty()
         && printed_total_tenths(actual) > printed_total_tenths(&recorded);
@@ -87,10 +84,8 @@ pub fn only_late(name: &str, actual: &str) -> bool {
 /// that insta shows the difference (and, asked to, records it); the lines beyond the tolerance
 /// are printed first. `INSTA_UPDATE=always` compares exactly, to record a new snapshot.
 pub fn within_tolerance(name: &str, actual: &str) -> String {
-    let exact = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always");
-    let recorded = match std::fs::read_to_string(snapshot_path(name)) {
-        Ok(text) if !exact => snapshot_contents(&text),
-        _ => return actual.to_string(),
+    let Some(recorded) = recorded_to_compare(name) else {
+        return actual.to_string();
     };
     if recorded.trim_end() == actual.trim_end() {
         return actual.to_string();
@@ -109,6 +104,14 @@ pub fn within_tolerance(name: &str, actual: &str) -> String {
         beyond.join("\n  ")
     );
     actual.to_string()
+}
+
+/// The snapshot `name` as recorded, to compare a run with: `None` when there is none yet, or
+/// when `INSTA_UPDATE=always` asks for an exact comparison, to record a new one.
+fn recorded_to_compare(name: &str) -> Option<String> {
+    let exact = std::env::var("INSTA_UPDATE").is_ok_and(|v| v == "always");
+    let text = std::fs::read_to_string(snapshot_path(name)).ok()?;
+    (!exact).then(|| snapshot_contents(&text))
 }
 
 /// Where the snapshot `name` (`examples__print_sync`) is kept.
@@ -179,30 +182,27 @@ pub fn claimed(example: &str, run: &Run, expected: f64) -> Claimed {
     let wall = run.wall.as_secs_f64();
     let most =
         expected * (1.0 + SLACK_FRACTION) + SLACK_START.as_secs_f64() + tenths(LATE_BY_AT_MOST);
-    let printed_late = printed.is_some_and(|p| p > expected_tenths + LATE_BY_AT_MOST);
-    let printed_right =
-        printed.is_some_and(|p| (expected_tenths..=expected_tenths + LATE_BY_AT_MOST).contains(&p));
-    let verdict = if !printed_right && !printed_late {
-        Claimed::Missed
-    } else if printed_late || wall > most {
-        let later = printed
-            .map_or(0.0, |p| tenths(p) - expected)
-            .max(wall - most);
-        if wall >= expected && later <= tenths(ONCE_MORE_IF_LATE_BY_AT_MOST) {
-            Claimed::Late
-        } else {
-            Claimed::Missed
-        }
-    } else if wall < expected {
-        Claimed::Missed
-    } else {
-        return Claimed::Kept;
+    let why = || {
+        format!(
+            "{example} printed a total of {printed:?} tenths and took {wall:.3} s; the claim is \
+             {expected:.1} s (a total up to {} s more, and at most {most:.3} s)",
+            tenths(LATE_BY_AT_MOST)
+        )
     };
-    verdict(format!(
-        "{example} printed a total of {printed:?} tenths and took {wall:.3} s; the claim is \
-         {expected:.1} s (a total up to {} s more, and at most {most:.3} s)",
-        tenths(LATE_BY_AT_MOST)
-    ))
+    let early = printed.is_none_or(|p| p < expected_tenths) || wall < expected;
+    let late = printed.is_some_and(|p| p > expected_tenths + LATE_BY_AT_MOST) || wall > most;
+    let how_late = printed
+        .map_or(0.0, |p| tenths(p) - expected)
+        .max(wall - most);
+    if early {
+        Claimed::Missed(why())
+    } else if !late {
+        Claimed::Kept
+    } else if how_late <= tenths(ONCE_MORE_IF_LATE_BY_AT_MOST) {
+        Claimed::Late(why())
+    } else {
+        Claimed::Missed(why())
+    }
 }
 
 /// Starts `command`, one process at a time, and returns it with the moment it was started: a
