@@ -6,7 +6,7 @@
 //! (loop_async's four tasks) and `--chores` (chores_async: the potatoes never yield).
 //! Run: `cargo run --example event_loop` (about 2 s; `-- --chores` about 10 s).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
@@ -20,6 +20,9 @@ use workbook::{Seconds, cpu_work, say, summary, waiting, working};
 thread_local! {
     /// The timer list: when each sleep is due and whom to wake then, the soonest first.
     static TIMERS: RefCell<Vec<(Instant, Waker)>> = const { RefCell::new(Vec::new()) };
+    /// The loop's clock, read once a turn (libuv, under Node.js, does the same): the sleeps that
+    /// start in one turn count from the same instant, so timers set together fire together.
+    static NOW: Cell<Instant> = Cell::new(Instant::now());
 }
 
 /// This loop's own `sleep`: it puts a timer in the list, and the loop wakes the task when it is due.
@@ -29,7 +32,7 @@ struct Sleep {
 }
 
 fn sleep(duration: Duration) -> Sleep {
-    let due = Instant::now() + duration;
+    let due = NOW.get() + duration;
     Sleep {
         due,
         in_the_list: false,
@@ -40,7 +43,7 @@ impl Future for Sleep {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if Instant::now() >= self.due {
+        if NOW.get() >= self.due {
             return Poll::Ready(());
         }
         if !self.in_the_list {
@@ -140,6 +143,7 @@ impl EventLoop {
             }
             // The timers that are due wake their tasks.
             let now = Instant::now();
+            NOW.set(now);
             let due: Vec<_> = TIMERS.with_borrow_mut(|timers| {
                 let count = timers.partition_point(|(due, _)| *due <= now);
                 timers.drain(..count).collect()
