@@ -116,9 +116,7 @@ pub fn page_path(number: usize) -> String {
 /// A server that is running. Dropping it stops the server.
 pub struct RunningServer {
     addr: SocketAddr,
-    pages: usize,
-    requests: Arc<AtomicU64>,
-    in_flight: Arc<InFlight>,
+    site: Arc<Site>,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -141,18 +139,18 @@ impl RunningServer {
 
     /// The paths of all its pages, `/page/0` first.
     pub fn page_paths(&self) -> Vec<String> {
-        (0..self.pages).map(page_path).collect()
+        (0..self.site.pages).map(page_path).collect()
     }
 
     /// How many requests it has received so far, whatever their answer.
     pub fn requests_received(&self) -> u64 {
-        self.requests.load(Ordering::Relaxed)
+        self.site.requests.load(Ordering::Relaxed)
     }
 
     /// The most requests it has had in flight at one moment so far: received, and not yet answered
     /// or given up by their client. The exercises' checker reads it (`exercises/`).
     pub fn most_in_flight(&self) -> usize {
-        self.in_flight.most.load(Ordering::Relaxed)
+        self.site.in_flight.most.load(Ordering::Relaxed)
     }
 }
 
@@ -176,14 +174,10 @@ pub async fn start(config: Config) -> io::Result<RunningServer> {
     let addr = listener.local_addr()?;
     let (stop, stopped) = oneshot::channel();
     let site = Arc::new(Site::new(&config));
-    let requests = Arc::clone(&site.requests);
-    let in_flight = Arc::clone(&site.in_flight);
-    tokio::spawn(serve(listener, site, stopped));
+    tokio::spawn(serve(listener, Arc::clone(&site), stopped));
     Ok(RunningServer {
         addr,
-        pages: config.pages,
-        requests,
-        in_flight,
+        site,
         stop: Some(stop),
         thread: None,
     })
@@ -205,16 +199,13 @@ pub fn start_on_thread(config: Config) -> io::Result<RunningServer> {
     };
     let (stop, stopped) = oneshot::channel();
     let site = Arc::new(Site::new(&config));
-    let requests = Arc::clone(&site.requests);
-    let in_flight = Arc::clone(&site.in_flight);
+    let serving = Arc::clone(&site);
     let thread = std::thread::Builder::new()
         .name("workbook-server".into())
-        .spawn(move || runtime.block_on(serve(listener, site, stopped)))?;
+        .spawn(move || runtime.block_on(serve(listener, serving, stopped)))?;
     Ok(RunningServer {
         addr,
-        pages: config.pages,
-        requests,
-        in_flight,
+        site,
         stop: Some(stop),
         thread: Some(thread),
     })
@@ -281,7 +272,7 @@ struct Site {
     fault_links: bool,
     header_timeout: Duration,
     max_connections: usize,
-    requests: Arc<AtomicU64>,
+    requests: AtomicU64,
     in_flight: Arc<InFlight>,
 }
 
@@ -320,7 +311,7 @@ impl Site {
             fault_links: config.fault_links,
             header_timeout: config.header_timeout,
             max_connections: config.max_connections.max(1),
-            requests: Arc::new(AtomicU64::new(0)),
+            requests: AtomicU64::new(0),
             in_flight: Arc::default(),
         }
     }

@@ -159,13 +159,7 @@ fn check(snapshot: &str, example: &str, args: &[&str], claim: &Claim) {
     } else {
         first
     };
-    assert_eq!(
-        run.code,
-        Some(0),
-        "{example} failed.\nstdout:\n{}\nstderr:\n{}",
-        run.stdout,
-        run.stderr
-    );
+    run.assert_succeeded(example);
     snapshot!(snapshot, run.stdout);
     if let Some(expected) = claim.expected_seconds() {
         check_claim(example, run, expected);

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::common::{self, Run, example_command, run_example, start_example};
+use crate::common::{self, Run, UrlFile, example_command, run_example, start_example};
 use workbook::server::{self, Config};
 
 /// The most memory an HTTP client may hold against an endless body: its 10 MB limit, the
@@ -166,30 +166,6 @@ fn run_watching_memory(example: &str, args: &[&str], most: Duration) -> (Run, u6
     (run, peak)
 }
 
-/// A URL file of one line, removed when dropped.
-struct OneUrl(std::path::PathBuf);
-
-impl OneUrl {
-    fn new(test: &str, url: &str) -> OneUrl {
-        let path = std::env::temp_dir().join(format!(
-            "async-workbook-{}-hostile-{test}.txt",
-            std::process::id()
-        ));
-        std::fs::write(&path, format!("{url}\n")).expect("the temporary folder is writable");
-        OneUrl(path)
-    }
-
-    fn arg(&self) -> &str {
-        self.0.to_str().expect("a UTF-8 temporary path")
-    }
-}
-
-impl Drop for OneUrl {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
 fn assert_one_line_error(run: &Run, what: &str) {
     assert_eq!(
         run.code,
@@ -216,7 +192,7 @@ fn an_endless_body_is_cut_at_the_limit_by_every_client() {
     // One hostile server for all four clients, one after another (so their memory is theirs).
     let server = Hostile::start(4, endless_body);
     let url = server.url();
-    let file = OneUrl::new("endless", &url);
+    let file = UrlFile::new(format!("{url}\n"));
     let cases: [(&str, Vec<&str>); 4] = [
         ("http_many_async", vec![file.arg()]),
         ("http_many_sync", vec![file.arg()]),
@@ -256,7 +232,7 @@ fn an_endless_body_is_cut_at_the_limit_by_every_client() {
 #[test]
 fn max_body_sets_the_limit() {
     let server = Hostile::start(2, endless_body);
-    let file = OneUrl::new("max-body", &server.url());
+    let file = UrlFile::new(format!("{}\n", server.url()));
     for client in ["http_many_async", "http_many_sync"] {
         let run = run_example(client, &["--max-body", "0.5", file.arg()]);
         assert_one_line_error(&run, client);
@@ -275,7 +251,7 @@ fn max_body_sets_the_limit() {
 fn a_server_that_never_answers_ends_the_run_in_time() {
     let server = Hostile::start(3, never_answers);
     let url = server.url();
-    let file = OneUrl::new("never", &url);
+    let file = UrlFile::new(format!("{url}\n"));
     for (client, args) in [
         ("http_many_async", vec!["--timeout", "1", file.arg()]),
         ("http_many_sync", vec!["--timeout", "1", file.arg()]),

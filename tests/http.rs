@@ -6,35 +6,12 @@
 
 use std::io::{BufRead, Read};
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::common::{self, Run, run_example, start_example};
+use crate::common::{self, Run, UrlFile, run_example, start_example};
 use workbook::server::{self, Config};
 
 const CLIENTS: [&str; 2] = ["http_many_sync", "http_many_async"];
-
-/// A URL file for one test, in the temporary directory, removed when dropped.
-struct UrlFile(PathBuf);
-
-impl UrlFile {
-    fn new(test: &str, contents: &[u8]) -> UrlFile {
-        let path =
-            std::env::temp_dir().join(format!("async-workbook-{}-{test}.txt", std::process::id()));
-        std::fs::write(&path, contents).expect("the temporary directory is writable");
-        UrlFile(path)
-    }
-
-    fn arg(&self) -> &str {
-        self.0.to_str().expect("a UTF-8 temporary path")
-    }
-}
-
-impl Drop for UrlFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
 
 /// A port on 127.0.0.1 that refuses connections for as long as this lives: a socket bound to it
 /// that does not listen. Nothing else can take the port meanwhile; a port only found free and
@@ -139,7 +116,7 @@ fn an_unreadable_url_file_is_one_clear_line() {
 
 #[test]
 fn a_line_that_is_not_text_fails_alone_with_its_number() {
-    let not_text = UrlFile::new("not-text", b"/page/0\n\xff\xfe\n/page/1\n");
+    let not_text = UrlFile::new(b"/page/0\n\xff\xfe\n/page/1\n");
     for client in CLIENTS {
         let run = run_example(client, &[not_text.arg()]);
         assert_one_line_failure(&run, client);
@@ -170,7 +147,7 @@ fn ports_and_hosts_are_checked_before_anything_is_sent() {
     let refusing = port_with_nothing_listening();
     let port = refusing.port;
     let list = format!("http://127.0.0.1:99999/\nhttp://[::1]:{port}/\nhttp://127.0.0.1:0/\n");
-    let file = UrlFile::new("ports", list.as_bytes());
+    let file = UrlFile::new(list.as_bytes());
     for client in CLIENTS {
         let run = run_example(client, &["--timeout", "2", file.arg()]);
         assert_one_line_failure(&run, client);
@@ -198,7 +175,7 @@ fn ports_and_hosts_are_checked_before_anything_is_sent() {
 
 #[test]
 fn a_url_file_with_no_urls_is_one_clear_line() {
-    let empty = UrlFile::new("no-urls", b"# only a comment\n\n   \n");
+    let empty = UrlFile::new(b"# only a comment\n\n   \n");
     for client in CLIENTS {
         let run = run_example(client, &[empty.arg()]);
         assert_one_line_failure(&run, client);
@@ -261,7 +238,7 @@ fn bad_options_are_one_clear_line() {
 
 #[test]
 fn the_sync_client_takes_parallel_1_and_explains_why_no_more() {
-    let one_page = UrlFile::new("one-page", b"/page/0\n");
+    let one_page = UrlFile::new(b"/page/0\n");
     let run = run_example("http_many_sync", &["--parallel", "1", one_page.arg()]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stdout.contains("\"Page 0\""), "{}", run.stdout);
@@ -278,7 +255,7 @@ fn the_sync_client_takes_parallel_1_and_explains_why_no_more() {
 #[test]
 fn https_without_the_tls_feature_says_how_to_turn_it_on() {
     // Checked before any connection is made, so this never leaves the machine.
-    let https = UrlFile::new("https", b"https://example.com/\n");
+    let https = UrlFile::new(b"https://example.com/\n");
     for client in CLIENTS {
         let run = run_example(client, &[https.arg()]);
         assert_one_line_failure(&run, client);
@@ -309,7 +286,7 @@ fn run_faults(client: &str) -> (String, String) {
          \n\
          /page/1\n"
     );
-    let file = UrlFile::new(&format!("faults-{client}"), list.as_bytes());
+    let file = UrlFile::new(list.as_bytes());
     let run = run_example(client, &["--timeout", "1", file.arg()]);
     assert_one_line_failure(&run, client);
     let stdout = run.stdout.replace(&format!(":{port}/"), ":NNNNN/");
@@ -358,7 +335,7 @@ fn http_many_async_own_delays() {
                  /page/0?delay=1.5\n\
                  /page/1?delay=0.5\n\
                  /page/2?delay=1\n";
-    let file = UrlFile::new("own-delays", list);
+    let file = UrlFile::new(list);
     let run = run_example("http_many_async", &[file.arg()]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     snapshot!("http_many_async_own_delays", run.stdout);

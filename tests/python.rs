@@ -71,13 +71,7 @@ fn python_run(name: &str) -> Option<&'static Run> {
             run
         }
     });
-    assert_eq!(
-        run.code,
-        Some(0),
-        "python/{name}.py failed.\nstdout:\n{}\nstderr:\n{}",
-        run.stdout,
-        run.stderr
-    );
+    run.assert_succeeded(&format!("python/{name}.py"));
     Some(run)
 }
 
@@ -560,13 +554,7 @@ fn banner(stdout: &mut impl BufRead) -> (String, String) {
 /// Runs the Python client `name` against `base`: it must exit 0.
 fn run_client(name: &str, base: &str) -> Run {
     let run = run_python(&format!("{name}.py"), &[base]);
-    assert_eq!(
-        run.code,
-        Some(0),
-        "python/{name}.py failed.\nstdout:\n{}\nstderr:\n{}",
-        run.stdout,
-        run.stderr
-    );
+    run.assert_succeeded(&format!("python/{name}.py"));
     run
 }
 

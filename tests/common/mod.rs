@@ -148,13 +148,7 @@ pub fn snapshot_body(name: &str) -> String {
 /// most a few percent more, plus a fixed allowance for starting a process on a busy machine and the
 /// same lateness.
 pub fn check_claim(example: &str, run: &Run, expected: f64) {
-    assert_eq!(
-        run.code,
-        Some(0),
-        "{example} failed.\nstdout:\n{}\nstderr:\n{}",
-        run.stdout,
-        run.stderr
-    );
+    run.assert_succeeded(example);
     if let Claimed::Late(why) | Claimed::Missed(why) = claimed(example, run, expected) {
         panic!("{why}");
     }
@@ -223,6 +217,40 @@ pub struct Run {
     pub stderr: String,
     pub code: Option<i32>,
     pub wall: Duration,
+}
+
+impl Run {
+    /// Fails the test, with what the program printed, unless it exited 0. `what` names the
+    /// program in the message: "print_sync", "python/print_sync.py".
+    pub fn assert_succeeded(&self, what: &str) {
+        assert_eq!(
+            self.code,
+            Some(0),
+            "{what} failed.\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+    }
+}
+
+/// A URL file for an HTTP client to read, in the scratch space, removed when dropped.
+pub struct UrlFile(tempfile::NamedTempFile);
+
+impl UrlFile {
+    pub fn new(contents: impl AsRef<[u8]>) -> UrlFile {
+        let mut file = tempfile::Builder::new()
+            .prefix("urls-")
+            .suffix(".txt")
+            .tempfile_in(scratch_space())
+            .expect("the scratch space is writable");
+        std::io::Write::write_all(&mut file, contents.as_ref()).expect("the URL file is written");
+        UrlFile(file)
+    }
+
+    /// The file's path, as a client's argument.
+    pub fn arg(&self) -> &str {
+        self.0.path().to_str().expect("a UTF-8 scratch path")
+    }
 }
 
 /// The built example binary. `cargo test` builds every example before it runs the tests, into
