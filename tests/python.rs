@@ -42,6 +42,11 @@ fn python_found() -> bool {
     })
 }
 
+/// The snapshot of `python/FILE.py`: `python__FILE`, with `_` for a `/` (`python__inside_pin`).
+fn snapshot_of(name: &str) -> String {
+    name.replace('/', "_")
+}
+
 /// The one run of `python/FILE.py` that every test here shares (its snapshot, its comparison
 /// with the Rust twin), or `None` without Python. It must have exited 0.
 fn python_run(name: &str) -> Option<&'static Run> {
@@ -65,7 +70,7 @@ fn python_run(name: &str) -> Option<&'static Run> {
         // `common::ONCE_MORE_IF_LATE_BY_AT_MOST`); every test here then checks that run.
         let file = format!("{name}.py");
         let run = run_python(&file, &[]);
-        if common::only_late(&format!("python__{name}"), &run.stdout) {
+        if common::only_late(&format!("python__{}", snapshot_of(name)), &run.stdout) {
             run_python(&file, &[])
         } else {
             run
@@ -76,23 +81,27 @@ fn python_run(name: &str) -> Option<&'static Run> {
 }
 
 /// One test a Python program: it runs, exits 0, and prints its snapshot `python__NAME.snap`.
-/// `name: cpu(threads, seconds)` says that it computes on `threads` threads for about `seconds`
-/// (see `common::Demand`); a name alone only waits.
+/// `name = "folder/file"` names a program in a folder of `python/` (its snapshot:
+/// `python__folder_file.snap`). `name: cpu(threads, seconds)` says that it computes on `threads`
+/// threads for about `seconds` (see `common::Demand`); a name alone only waits.
 macro_rules! programs {
-    ($($name:ident $(: $demand:expr)?,)*) => {
+    ($($name:ident $(= $file:literal)? $(: $demand:expr)?,)*) => {
         $(
             #[test]
             fn $name() {
-                if let Some(run) = python_run(stringify!($name)) {
-                    snapshot!(stringify!($name), run.stdout);
+                let file = programs!(@file $name $($file)?);
+                if let Some(run) = python_run(file) {
+                    snapshot!(snapshot_of(file), run.stdout);
                 }
             }
         )*
         /// The Python programs these tests run, with what each asks of the CPU.
         const PROGRAMS: &[(&str, Demand)] = &[
-            $((stringify!($name), programs!(@demand $($demand)?))),*
+            $((programs!(@file $name $($file)?), programs!(@demand $($demand)?))),*
         ];
     };
+    (@file $name:ident $file:literal) => { $file };
+    (@file $name:ident) => { stringify!($name) };
     (@demand $demand:expr) => { $demand };
     (@demand) => { Demand::Little };
 }
@@ -143,6 +152,15 @@ programs! {
     pitfall_select,
     pitfall_blocking_bug,
     pitfall_blocking_fix_to_thread,
+    // The snippets of the part "How async works inside" (python/inside/), one a chapter or two.
+    inside_async_trait = "inside/async_trait",
+    inside_cancel = "inside/cancel",
+    inside_event_loop = "inside/event_loop",
+    inside_future_by_hand = "inside/future_by_hand",
+    inside_lost_wake = "inside/lost_wake",
+    inside_pin = "inside/pin",
+    inside_state_machine = "inside/state_machine",
+    inside_virtual_time = "inside/virtual_time",
 }
 
 /// `threads_gil` prints the times it measured, which differ on every run: its snapshot hides
@@ -190,6 +208,44 @@ fn measured_figures_hidden(line: &str) -> String {
         .join(" ")
 }
 
+/// `inside/poll_log` runs asyncio in debug mode, which logs on stderr each step of a task that held
+/// the thread longer than 0.1 s: here the three potatoes of 0.15 s each, and nothing on stdout.
+/// Each line names the task at length (the file and line it is at, where it was created: they
+/// differ between machines and Python versions) and the time the step took, measured. The
+/// snapshot, which the book shows, cuts the first short after the task's name and hides the
+/// second; the test checks the claim instead: three steps, each of at least 0.15 s.
+#[test]
+fn inside_poll_log_logs_each_slow_step() {
+    let Some(run) = python_run("inside/poll_log") else {
+        return;
+    };
+    assert_eq!(run.stdout, "", "poll_log prints nothing on stdout");
+    let mut shown = String::new();
+    for line in run.stderr.lines() {
+        let step = line
+            .strip_prefix("Executing ")
+            .and_then(|rest| rest.rsplit_once(" took "))
+            .and_then(|(task, took)| {
+                let seconds = took.strip_suffix(" seconds")?.parse::<f64>().ok()?;
+                Some((task.split(" coro=").next()?, seconds))
+            });
+        let Some((task, seconds)) = step else {
+            panic!("not asyncio's log of a slow step: {line:?}\n{}", run.stderr);
+        };
+        // A step of the loop's own that a busy machine held back beyond 0.1 s is not a potato.
+        if seconds >= 0.15 {
+            shown.push_str(&format!("Executing {task} …> took ?.??? seconds\n"));
+        }
+    }
+    assert_eq!(
+        shown.lines().count(),
+        3,
+        "three steps of at least 0.15 s:\n{}",
+        run.stderr
+    );
+    snapshot!(snapshot_of("inside/poll_log"), shown);
+}
+
 /// The Python programs with a test of their own below: their output varies, or they talk to a
 /// server, or they are one. With what each asks of the CPU.
 const TESTED_ON_THEIR_OWN: &[(&str, Demand)] = &[
@@ -201,6 +257,8 @@ const TESTED_ON_THEIR_OWN: &[(&str, Demand)] = &[
     ("crawler", Demand::Little),
     ("load_test", Demand::Little),
     ("web_server", Demand::Little),
+    // Three potatoes of 0.15 s, one step each.
+    ("inside/poll_log", cpu(1, 1)),
     ("chat_server", Demand::Little),
 ];
 
@@ -216,12 +274,18 @@ pub fn demand_of(file: &str) -> Demand {
 
 #[test]
 fn every_python_program_has_a_test() {
-    let on_disk: BTreeSet<String> = std::fs::read_dir(format!("{ROOT}/python"))
-        .expect("python/ is readable")
-        .filter_map(|entry| {
-            let name = entry.ok()?.file_name().into_string().ok()?;
-            Some(name.strip_suffix(".py")?.to_string())
-        })
+    let programs_in = |folder: &str| {
+        std::fs::read_dir(format!("{ROOT}/python/{folder}"))
+            .unwrap_or_else(|e| panic!("python/{folder} is readable: {e}"))
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name().into_string().ok()?;
+                Some(format!("{folder}{}", name.strip_suffix(".py")?))
+            })
+            .collect::<Vec<_>>()
+    };
+    let on_disk: BTreeSet<String> = programs_in("")
+        .into_iter()
+        .chain(programs_in("inside/"))
         // The module the twins share, not a program.
         .filter(|name| name != "workbook")
         .collect();

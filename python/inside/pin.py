@@ -13,7 +13,7 @@ async def first_letter(word):
 async def main():
     coroutine = first_letter("pinned")
     in_a_list = [coroutine]  # a second reference; the coroutine itself stays where it is
-    print(in_a_list[0] is coroutine)  # True
+    print(in_a_list[0] is coroutine)  # the same object
     print(await in_a_list.pop())
 
 
